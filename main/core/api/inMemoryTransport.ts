@@ -1,0 +1,15 @@
+import type { ClientTransport } from '../../../shared/client';
+import type { Dispatch, EventSource } from './dispatcher';
+
+/**
+ * A client transport wired straight to the dispatcher, with a JSON round trip on every message so
+ * the contract tests see exactly what would cross a real boundary (no shared object identity,
+ * no functions, no undefined).
+ */
+export function createInMemoryTransport(dispatch: Dispatch, events: EventSource): ClientTransport {
+  const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v ?? null));
+  return {
+    call: async (name, payload) => wire(await dispatch(name, wire(payload))),
+    subscribe: (name, listener) => events.subscribe(name, (p) => listener(wire(p))),
+  };
+}

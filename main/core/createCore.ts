@@ -1,0 +1,71 @@
+import type { AppInfo } from '../../shared/domain';
+import { err, ok, type Result } from '../../shared/result';
+import { createDispatcher, type Dispatch, type EventSource } from './api/dispatcher';
+import { createEventSource, createHandlers } from './api/handlers';
+import { loadSites } from './config/loadSites';
+import type { SiteConfig } from './config/sitesFile';
+import { FleetService } from './fleet/fleetService';
+import { SimFleet } from './sim/simFleet';
+import { startSimServers, type RunningSim } from './sim/simServer';
+
+export interface CoreOptions {
+  shell: AppInfo['shell'];
+  version: string;
+  /** null: no config directory at all (tests) — always the demo fleet. */
+  configDir: string | null;
+  intervalMs: number;
+  demo?: { seed: number; sites: number; nodesPerSite: number | [number, number] };
+  log?: (msg: string) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  events: EventSource;
+  fleet: FleetService;
+  /** The embedded simulator, when the demo fleet runs. */
+  sim: { fleet: SimFleet; servers: RunningSim } | null;
+  stop(): Promise<void>;
+}
+
+export const DEMO_FLEET = { seed: 42, sites: 24, nodesPerSite: [4, 32] as [number, number] };
+
+/**
+ * Builds the whole core without Electron: sites from the config directory, or the embedded
+ * simulator (served on loopback and scraped over real HTTP, like any site) when none are configured.
+ */
+export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
+  const loaded = opts.configDir ? await loadSites(opts.configDir) : ({ kind: 'demo' } as const);
+  if (loaded.kind === 'invalid') return err('CONFIG_INVALID', `${loaded.message}. Fix the file, or move it away to run the demo fleet.`);
+  let sites: SiteConfig[];
+  let sim: Core['sim'] = null;
+  if (loaded.kind === 'demo') {
+    const simFleet = new SimFleet(opts.demo ?? DEMO_FLEET);
+    const servers = await startSimServers(simFleet);
+    sim = { fleet: simFleet, servers };
+    sites = servers.manifest.sites;
+  } else {
+    sites = loaded.sites;
+  }
+  const fleet = new FleetService(sites, { intervalMs: opts.intervalMs });
+  const dispatch = createDispatcher(
+    createHandlers(fleet, {
+      name: 'Fleet Console',
+      version: opts.version,
+      shell: opts.shell,
+      fleetSource: loaded.kind === 'demo' ? 'demo' : 'configured',
+      configDir: opts.configDir,
+    }),
+    opts.log,
+  );
+  fleet.start();
+  return ok({
+    dispatch,
+    events: createEventSource(fleet),
+    fleet,
+    sim,
+    async stop() {
+      await fleet.stop();
+      await sim?.servers.stop();
+    },
+  });
+}

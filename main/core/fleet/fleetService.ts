@@ -1,0 +1,221 @@
+import type { FleetTick } from '../../../shared/contract';
+import type { FleetSnapshot, NodeSummary, Series, SiteDetail, SiteSummary } from '../../../shared/domain';
+import type { SiteConfig } from '../config/sitesFile';
+import { SiteConnection } from '../sites/siteConnection';
+import { backoffMs } from '../sites/siteStatus';
+import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
+import { SeriesRing } from '../telemetry/seriesRing';
+import { TelemetryStore } from '../telemetry/telemetryStore';
+
+export interface FleetServiceOptions {
+  intervalMs: number;
+  /** Samples older than this many intervals count as stale. */
+  staleIntervals?: number;
+  timeoutMs?: number;
+  /** How much rollup history to keep, in seconds. */
+  historyS?: number;
+  now?: () => number;
+}
+
+const round = (v: number | null, digits: number) => (v === null ? null : Number(v.toFixed(digits)));
+
+/**
+ * The fleet backend's heart: one SiteConnection per site, each on its own scrape loop (a slow or
+ * dead site never delays the others), and a tick that rolls the latest samples up per site and for
+ * the fleet, appends history and tells subscribers.
+ */
+export class FleetService {
+  readonly store: TelemetryStore;
+  private readonly connections: SiteConnection[];
+  private readonly siteHistory = new Map<string, SeriesRing>();
+  private readonly fleetHistory: SeriesRing;
+  private readonly listeners = new Set<(tick: FleetTick) => void>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly now: () => number;
+  private readonly staleAfterMs: number;
+  private running = false;
+  private last: FleetSnapshot | null = null;
+
+  constructor(
+    sites: readonly SiteConfig[],
+    readonly opts: FleetServiceOptions,
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.staleAfterMs = opts.intervalMs * (opts.staleIntervals ?? 3);
+    const historyPoints = Math.ceil(((opts.historyS ?? 86_400) * 1000) / opts.intervalMs);
+    // Ring capacity per GPU: 15 minutes of samples is what the node view draws at full resolution.
+    this.store = new TelemetryStore(Math.max(2, Math.ceil(900_000 / opts.intervalMs)));
+    this.fleetHistory = new SeriesRing(historyPoints);
+    this.connections = sites.map(
+      (s) =>
+        new SiteConnection(s, this.store, {
+          timeoutMs: opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2)),
+          maxBytes: 16 * 1024 * 1024,
+          concurrency: 16,
+        }),
+    );
+    for (const s of sites) this.siteHistory.set(s.id, new SeriesRing(historyPoints));
+  }
+
+  get intervalMs(): number {
+    return this.opts.intervalMs;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    for (const c of this.connections) void this.loop(c);
+    const tick = () => {
+      if (!this.running) return;
+      this.emit(this.tick());
+      this.schedule(tick, this.opts.intervalMs);
+    };
+    // First tick shortly after the first scrapes can have landed.
+    this.schedule(tick, Math.min(this.opts.intervalMs, 1000));
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  onTick(listener: (tick: FleetTick) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Scrapes every site once, now (tests and first paint use it). */
+  async scrapeAll(): Promise<void> {
+    await Promise.all(this.connections.map((c) => c.scrape(this.now)));
+  }
+
+  /** Rolls up the latest samples into site and fleet summaries and appends one history point. */
+  tick(): FleetTick {
+    const now = this.now();
+    const latest = this.store.latestArrays;
+    const rollups: Rollup[] = [];
+    const sites: SiteSummary[] = this.connections.map((c) => {
+      const slots = c.nodes.flatMap((n) => n.slots);
+      const r = rollupSlots(latest, slots, now, this.staleAfterMs);
+      rollups.push(r);
+      const { status, reason } = c.status(now, this.staleAfterMs);
+      const kw = r.powerW === null ? null : r.powerW / 1000;
+      this.siteHistory.get(c.id)!.push({ t: now, utilPct: r.utilPct, powerKw: kw });
+      return this.summarise(c, r, status, reason, now);
+    });
+    const f = combineRollups(rollups);
+    const totals = {
+      at: now,
+      sitesTotal: sites.length,
+      sitesUp: sites.filter((s) => s.status === 'ok' || s.status === 'degraded').length,
+      gpus: f.gpus,
+      gpusReporting: f.gpusReporting,
+      utilPct: round(f.utilPct, 2),
+      powerKw: f.powerW === null ? null : round(f.powerW / 1000, 3),
+    };
+    const point = { t: now, utilPct: totals.utilPct, powerKw: totals.powerKw };
+    this.fleetHistory.push(point);
+    this.last = { totals, sites };
+    return { totals, sites, point };
+  }
+
+  snapshot(): FleetSnapshot {
+    return this.last ?? this.tick();
+  }
+
+  history(windowS: number, maxPoints: number): Series {
+    return this.fleetHistory.window(this.now() - windowS * 1000, maxPoints);
+  }
+
+  siteDetail(siteId: string, windowS: number, maxPoints = 500): SiteDetail | undefined {
+    const c = this.connections.find((x) => x.id === siteId);
+    if (!c) return undefined;
+    const now = this.now();
+    const latest = this.store.latestArrays;
+    const site = this.snapshot().sites.find((s) => s.id === siteId)!;
+    const nodes: NodeSummary[] = c.nodes.map((n) => {
+      const r = rollupSlots(latest, n.slots, now, this.staleAfterMs);
+      const failed = n.outcome && n.outcome.kind !== 'ok' ? n.outcome : null;
+      const status: NodeSummary['status'] = failed
+        ? 'error'
+        : n.lastSuccessAt === null
+          ? 'no-data'
+          : r.gpusReporting === 0
+            ? 'stale'
+            : 'ok';
+      return {
+        hostname: n.hostname,
+        status,
+        statusReason: failed ? failed.message : null,
+        gpus: n.slots.length,
+        model: n.model,
+        utilPct: round(r.utilPct, 1),
+        powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
+        maxTempC: r.maxTempC,
+        lastXid: n.lastXid,
+        lastSuccessAt: n.lastSuccessAt,
+      };
+    });
+    return { site, nodes, history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints) };
+  }
+
+  private summarise(c: SiteConnection, r: Rollup, status: SiteSummary['status'], reason: string | null, now: number): SiteSummary {
+    const cfg = c.config;
+    const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
+    const lastSuccess = c.nodes.reduce<number | null>(
+      (acc, n) => (n.lastSuccessAt !== null && (acc === null || n.lastSuccessAt > acc) ? n.lastSuccessAt : acc),
+      null,
+    );
+    return {
+      id: cfg.id,
+      name: cfg.name,
+      city: cfg.city,
+      country: cfg.country,
+      lat: cfg.lat,
+      lon: cfg.lon,
+      status,
+      statusReason: reason,
+      nodes: c.nodes.length,
+      nodesReporting: c.nodes.filter((n) => n.lastSuccessAt !== null && now - n.lastSuccessAt <= this.staleAfterMs)
+        .length,
+      gpus: r.gpus,
+      gpusReporting: r.gpusReporting,
+      utilPct: round(r.utilPct, 2),
+      powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
+      lastSuccessAt: lastSuccess,
+      models,
+    };
+  }
+
+  private async loop(c: SiteConnection): Promise<void> {
+    if (!this.running) return;
+    const started = this.now();
+    await c.scrape(this.now);
+    if (!this.running) return;
+    const elapsed = this.now() - started;
+    const wait =
+      c.consecutiveFailures > 0
+        ? backoffMs(c.consecutiveFailures - 1, this.opts.intervalMs, 60_000)
+        : Math.max(0, this.opts.intervalMs - elapsed);
+    this.schedule(() => void this.loop(c), wait);
+  }
+
+  private schedule(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private emit(tick: FleetTick): void {
+    for (const l of this.listeners) {
+      try {
+        l(tick);
+      } catch {
+        // A failing subscriber (a closed socket) must not stop the tick for the others.
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { buildFleetLayout, type FleetLayout, type LayoutOptions, type SimNode, type SimSite } from './fleetLayout';
+import { jobsAt, readingAt, type SimJob } from './gpuPhysics';
+import { renderDcgmText, type GpuFrame } from './dcgmText';
+
+/** Faults a simulated site can be told to show, for demos and tests of site health. */
+export type SimFault = 'none' | 'down' | 'garbage' | 'hang';
+
+interface NodeState {
+  energyMj: Float64Array;
+  lastSec: number;
+}
+
+/**
+ * The running simulated fleet: the layout plus the only state that is not a pure function of
+ * time — each GPU's energy counter, integrated second by second so it matches the power it reported.
+ */
+export class SimFleet {
+  readonly layout: FleetLayout;
+  private readonly nodeState = new Map<SimNode, NodeState>();
+  private readonly faults = new Map<string, SimFault>();
+  private readonly startSec: number;
+
+  constructor(
+    opts: LayoutOptions,
+    readonly now: () => number = Date.now,
+  ) {
+    this.layout = buildFleetLayout(opts);
+    this.startSec = Math.floor(now() / 1000);
+  }
+
+  get sites(): readonly SimSite[] {
+    return this.layout.sites;
+  }
+
+  site(id: string): SimSite | undefined {
+    return this.layout.sites.find((s) => s.id === id);
+  }
+
+  setFault(siteId: string, fault: SimFault): void {
+    this.faults.set(siteId, fault);
+  }
+
+  fault(siteId: string): SimFault {
+    return this.faults.get(siteId) ?? 'none';
+  }
+
+  jobs(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): SimJob[] {
+    return jobsAt(site, node, tSec);
+  }
+
+  /** Ground truth for one node at a second, with the energy counter advanced to it. */
+  frames(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): GpuFrame[] {
+    const state = this.advance(site, node, tSec);
+    const jobs = jobsAt(site, node, tSec);
+    return node.gpus.map((g, i) => ({
+      ...readingAt(site, node, i, tSec, jobs),
+      energyMj: g.bootEnergyMj + state.energyMj[i]!,
+      memClockMHz: node.model.memClockMHz,
+    }));
+  }
+
+  metricsText(site: SimSite, node: SimNode): string {
+    return renderDcgmText(node, this.frames(site, node));
+  }
+
+  private advance(site: SimSite, node: SimNode, tSec: number): NodeState {
+    let st = this.nodeState.get(node);
+    if (!st) {
+      st = { energyMj: new Float64Array(node.gpus.length), lastSec: this.startSec };
+      this.nodeState.set(node, st);
+    }
+    // Each second adds that second's power (W × 1 s = J = 1000 mJ). After a long gap (a laptop
+    // asleep) integrate in coarser steps rather than stall the event loop.
+    const gap = tSec - st.lastSec;
+    const step = gap > 3600 ? Math.ceil(gap / 3600) : 1;
+    for (let s = st.lastSec + step; s <= tSec; s += step) {
+      const jobs = jobsAt(site, node, s);
+      for (let i = 0; i < node.gpus.length; i++) st.energyMj[i]! += readingAt(site, node, i, s, jobs).powerW * 1000 * step;
+      st.lastSec = s;
+    }
+    return st;
+  }
+}

@@ -1,0 +1,98 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SitesFile } from '../config/sitesFile';
+import type { SimFleet } from './simFleet';
+import type { SimSite } from './fleetLayout';
+
+/**
+ * Serves the simulated fleet on loopback over the protocols real sites speak. One listener per site;
+ * each node's dcgm-exporter output lives at /nodes/<hostname>/metrics on its site's listener.
+ */
+export interface RunningSim {
+  manifest: SitesFile & { seed: number };
+  stop(): Promise<void>;
+}
+
+export interface SimServerOptions {
+  host?: string;
+  /** First port; site i listens on basePort + i. 0 = any free port per site. */
+  basePort?: number;
+}
+
+function handler(fleet: SimFleet, site: SimSite) {
+  const byHost = new Map(site.nodes.map((n) => [n.hostname, n]));
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const fault = fleet.fault(site.id);
+    if (fault === 'hang') return; // never answers: the console's timeout must fire
+    if (fault === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    const m = /^\/nodes\/([^/]+)\/metrics$/.exec((req.url ?? '').split('?')[0]!);
+    const node = m ? byHost.get(decodeURIComponent(m[1]!)) : undefined;
+    if (req.method !== 'GET' || !node) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      return;
+    }
+    if (fault === 'garbage') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('<html>502 Bad Gateway</html>\n{"oops": tru');
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
+      .end(fleet.metricsText(site, node));
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startSimServers(fleet: SimFleet, opts: SimServerOptions = {}): Promise<RunningSim> {
+  const host = opts.host ?? '127.0.0.1';
+  const servers: Server[] = [];
+  const manifest: RunningSim['manifest'] = { seed: fleet.layout.seed, sites: [] };
+  try {
+    for (const [i, site] of fleet.sites.entries()) {
+      const server = createServer(handler(fleet, site));
+      server.keepAliveTimeout = 60_000;
+      servers.push(server);
+      const port = await listen(server, opts.basePort ? opts.basePort + i : 0, host);
+      manifest.sites.push({
+        id: site.id,
+        name: site.name,
+        city: site.city,
+        country: site.country,
+        lat: site.lat,
+        lon: site.lon,
+        telemetry: {
+          kind: 'dcgm',
+          endpoints: site.nodes.map((n) => ({
+            hostname: n.hostname,
+            url: `http://${host}:${port}/nodes/${n.hostname}/metrics`,
+          })),
+        },
+      });
+    }
+  } catch (e) {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    throw e;
+  }
+  return {
+    manifest,
+    stop: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
+      );
+    },
+  };
+}

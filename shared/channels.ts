@@ -1,0 +1,15 @@
+/**
+ * The names of every contract entry, with no schema attached, so the preload can expose one function
+ * per entry without bundling zod. `contract.ts` checks at compile time that the two lists agree.
+ */
+export const CALL_NAMES = ['app.info', 'fleet.snapshot', 'fleet.history', 'site.detail'] as const;
+export const EVENT_NAMES = ['fleet.tick'] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The object the Electron preload puts on `window.fleetConsole`: one function per entry. */
+export interface PreloadBridge {
+  calls: Record<CallName, (payload: unknown) => Promise<unknown>>;
+  events: Record<EventName, (listener: (payload: unknown) => void) => () => void>;
+}
