@@ -16,6 +16,8 @@ export interface CoreOptions {
   intervalMs: number;
   demo?: { seed: number; sites: number; nodesPerSite: number | [number, number] };
   log?: (msg: string) => void;
+  /** The clock, for tests that freeze time to compare against the simulator's ground truth. */
+  now?: () => number;
 }
 
 export interface Core {
@@ -39,14 +41,14 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   let sites: SiteConfig[];
   let sim: Core['sim'] = null;
   if (loaded.kind === 'demo') {
-    const simFleet = new SimFleet(opts.demo ?? DEMO_FLEET);
+    const simFleet = new SimFleet(opts.demo ?? DEMO_FLEET, opts.now);
     const servers = await startSimServers(simFleet);
     sim = { fleet: simFleet, servers };
     sites = servers.manifest.sites;
   } else {
     sites = loaded.sites;
   }
-  const fleet = new FleetService(sites, { intervalMs: opts.intervalMs });
+  const fleet = new FleetService(sites, { intervalMs: opts.intervalMs, now: opts.now });
   const dispatch = createDispatcher(
     createHandlers(fleet, {
       name: 'Fleet Console',

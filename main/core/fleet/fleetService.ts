@@ -90,8 +90,17 @@ export class FleetService {
     await Promise.all(this.connections.map((c) => c.scrape(this.now)));
   }
 
-  /** Rolls up the latest samples into site and fleet summaries and appends one history point. */
+  /** Rolls up the latest samples into site and fleet summaries, appends one history point, and tells subscribers. */
   tick(): FleetTick {
+    const t = this.summarise();
+    for (const s of t.sites) this.siteHistory.get(s.id)!.push({ t: t.point.t, utilPct: s.utilPct, powerKw: s.powerKw });
+    this.fleetHistory.push(t.point);
+    this.last = { totals: t.totals, sites: t.sites };
+    return t;
+  }
+
+  /** The rollups as of now, without touching history (for tests and on-demand reads). */
+  summarise(): FleetTick {
     const now = this.now();
     const latest = this.store.latestArrays;
     const rollups: Rollup[] = [];
@@ -100,9 +109,7 @@ export class FleetService {
       const r = rollupSlots(latest, slots, now, this.staleAfterMs);
       rollups.push(r);
       const { status, reason } = c.status(now, this.staleAfterMs);
-      const kw = r.powerW === null ? null : r.powerW / 1000;
-      this.siteHistory.get(c.id)!.push({ t: now, utilPct: r.utilPct, powerKw: kw });
-      return this.summarise(c, r, status, reason, now);
+      return this.siteSummary(c, r, status, reason, now);
     });
     const f = combineRollups(rollups);
     const totals = {
@@ -114,14 +121,13 @@ export class FleetService {
       utilPct: round(f.utilPct, 2),
       powerKw: f.powerW === null ? null : round(f.powerW / 1000, 3),
     };
-    const point = { t: now, utilPct: totals.utilPct, powerKw: totals.powerKw };
-    this.fleetHistory.push(point);
-    this.last = { totals, sites };
-    return { totals, sites, point };
+    return { totals, sites, point: { t: now, utilPct: totals.utilPct, powerKw: totals.powerKw } };
   }
 
   snapshot(): FleetSnapshot {
-    return this.last ?? this.tick();
+    if (this.last) return this.last;
+    const { totals, sites } = this.summarise();
+    return { totals, sites };
   }
 
   history(windowS: number, maxPoints: number): Series {
@@ -160,7 +166,7 @@ export class FleetService {
     return { site, nodes, history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints) };
   }
 
-  private summarise(c: SiteConnection, r: Rollup, status: SiteSummary['status'], reason: string | null, now: number): SiteSummary {
+  private siteSummary(c: SiteConnection, r: Rollup, status: SiteSummary['status'], reason: string | null, now: number): SiteSummary {
     const cfg = c.config;
     const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
     const lastSuccess = c.nodes.reduce<number | null>(

@@ -113,6 +113,7 @@ function parseSampleLine(line: string): Sample {
         i++;
         break;
       }
+      if (i >= n) throw new LineError('label set is not closed (missing "}")');
       throw new LineError(`expected "," or "}" after label ${lname}`);
     }
   }

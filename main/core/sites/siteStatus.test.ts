@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, deriveSiteStatus, type NodeHealth } from './siteStatus';
+
+const ok = (h: string, at = 1000): NodeHealth => ({ hostname: h, outcome: { kind: 'ok' }, lastSuccessAt: at });
+const down = (h: string): NodeHealth => ({
+  hostname: h,
+  outcome: { kind: 'unreachable', message: 'connection refused' },
+  lastSuccessAt: null,
+});
+const bad = (h: string): NodeHealth => ({
+  hostname: h,
+  outcome: { kind: 'bad-response', message: 'not Prometheus text (line 1: …)' },
+  lastSuccessAt: null,
+});
+const auth = (h: string): NodeHealth => ({ hostname: h, outcome: { kind: 'auth', message: 'HTTP 401' }, lastSuccessAt: null });
+const pending = (h: string): NodeHealth => ({ hostname: h, outcome: null, lastSuccessAt: null });
+
+describe('deriveSiteStatus', () => {
+  it.each([
+    ['connecting', [pending('a'), pending('b')], null],
+    ['ok', [ok('a'), ok('b')], null],
+    ['degraded', [ok('a'), down('b')], '1 of 2 nodes not answering — b: connection refused'],
+    ['unreachable', [down('a'), down('b')], 'no node answered — a: connection refused'],
+    ['misconfigured', [bad('a'), bad('b')], 'not with dcgm-exporter metrics'],
+    ['auth-failed', [auth('a'), down('b')], 'refused our credentials'],
+    ['stale', [ok('a', -60_000)], 'no fresh data for 61 s'],
+    ['misconfigured', [], 'no node endpoints'],
+  ] as const)('%s', (status, nodes, reason) => {
+    const got = deriveSiteStatus(nodes as NodeHealth[], 1000, 15_000);
+    expect(got.status).toBe(status);
+    if (reason === null && status !== 'connecting') expect(got.reason).toBeNull();
+    else if (reason) expect(got.reason).toContain(reason);
+  });
+});
+
+describe('backoffMs', () => {
+  it('waits the base interval after success, then grows exponentially with jitter, capped', () => {
+    expect(backoffMs(0, 5000, 60_000, () => 0.5)).toBe(5000);
+    expect(backoffMs(1, 5000, 60_000, () => 1)).toBe(10_000);
+    expect(backoffMs(2, 5000, 60_000, () => 1)).toBe(20_000);
+    expect(backoffMs(10, 5000, 60_000, () => 1)).toBe(60_000);
+    expect(backoffMs(10, 5000, 60_000, () => 0)).toBe(30_000);
+    expect(backoffMs(1, 5000, 60_000, () => 0)).toBe(5000);
+  });
+});
