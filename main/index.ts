@@ -36,7 +36,13 @@ function createWindow(c: Core): void {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   const fileIndex = join(__dirname, '../renderer/index.html');
   const allowed = { origins: devUrl ? [new URL(devUrl).origin] : [], fileIndex };
-  const offBoundary = registerIpcBoundary({ window: win, dispatch: c.dispatch, events: c.events, allowed, log });
+  const offBoundary = registerIpcBoundary({
+    window: win,
+    dispatch: c.dispatch,
+    events: c.events,
+    allowed,
+    log,
+  });
   win.on('closed', offBoundary);
 
   // No new windows and no navigation away; http(s) links open in the system browser.

@@ -32,8 +32,12 @@ async function main() {
     log: (m) => console.error(m),
   });
   if (a.allowRemote)
-    console.error(`WARNING: serving on ${a.host}, not loopback. Anyone who can reach it and has the token gets in.`);
-  const source = core.value.sim ? `demo fleet (${core.value.sim.fleet.sites.length} simulated sites)` : configDir;
+    console.error(
+      `WARNING: serving on ${a.host}, not loopback. Anyone who can reach it and has the token gets in.`,
+    );
+  const source = core.value.sim
+    ? `demo fleet (${core.value.sim.fleet.sites.length} simulated sites)`
+    : configDir;
   console.error(`Fleet Console ${version} serving ${source}`);
   console.log(`Fleet Console: ${served.url}`);
   const shutdown = async () => {

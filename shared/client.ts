@@ -1,11 +1,5 @@
 import type { CallName, EventName } from './channels';
-import {
-  calls,
-  events,
-  type CallRequest,
-  type CallResponse,
-  type EventPayload,
-} from './contract';
+import { calls, events, type CallRequest, type CallResponse, type EventPayload } from './contract';
 import { err, type Result } from './result';
 import { describeZodError } from './wire';
 import { z } from 'zod';
@@ -33,10 +27,7 @@ export interface FleetClient {
  * The typed client both the renderer and the contract tests use. It trusts nothing the transport hands
  * back: results and events are parsed with the contract's schemas, and a mismatch becomes an error value.
  */
-export function createClient(
-  transport: ClientTransport,
-  onBadEvent?: (msg: string) => void,
-): FleetClient {
+export function createClient(transport: ClientTransport, onBadEvent?: (msg: string) => void): FleetClient {
   return {
     async call(name, request) {
       let raw: unknown;

@@ -37,7 +37,8 @@ export const DEMO_FLEET = { seed: 42, sites: 24, nodesPerSite: [4, 32] as [numbe
  */
 export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   const loaded = opts.configDir ? await loadSites(opts.configDir) : ({ kind: 'demo' } as const);
-  if (loaded.kind === 'invalid') return err('CONFIG_INVALID', `${loaded.message}. Fix the file, or move it away to run the demo fleet.`);
+  if (loaded.kind === 'invalid')
+    return err('CONFIG_INVALID', `${loaded.message}. Fix the file, or move it away to run the demo fleet.`);
   let sites: SiteConfig[];
   let sim: Core['sim'] = null;
   if (loaded.kind === 'demo') {

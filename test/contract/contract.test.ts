@@ -43,7 +43,12 @@ describe('the contract over an in-memory pair', () => {
     const r = await client.call('app.info', {});
     expect(r).toEqual({
       ok: true,
-      value: expect.objectContaining({ shell: 'test', fleetSource: 'demo', intervalMs: 500, version: '0.0.0-test' }),
+      value: expect.objectContaining({
+        shell: 'test',
+        fleetSource: 'demo',
+        intervalMs: 500,
+        version: '0.0.0-test',
+      }),
     });
   });
 
@@ -94,7 +99,10 @@ describe('the contract over an in-memory pair', () => {
       error: { code: 'NOT_FOUND', message: expect.stringContaining('nowhere-1') },
     });
     const bad = await client.call('fleet.history', { windowS: -5 } as never);
-    expect(bad).toEqual({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('windowS') } });
+    expect(bad).toEqual({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining('windowS') },
+    });
     const extra = await client.call('app.info', { sneaky: true } as never);
     expect(extra.ok).toBe(false);
     expect(await core.dispatch('fleet.delete', {})).toEqual({

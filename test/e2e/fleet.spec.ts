@@ -21,7 +21,9 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test('the map shows 24 site markers, live charts, and a site panel on click — with no console errors', async ({ page }) => {
+test('the map shows 24 site markers, live charts, and a site panel on click — with no console errors', async ({
+  page,
+}) => {
   const errors = collectErrors(page);
   await page.goto(url());
   // The token leaves the address bar once traded for the session cookie.
@@ -32,7 +34,9 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
   await expect(page.getByRole('button', { name: /^Frankfurt 1\b/ })).toBeVisible();
 
   // Every site reports, and the status bar says so.
-  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', { timeout: 20_000 });
+  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', {
+    timeout: 20_000,
+  });
 
   // Live: the utilisation chart's line changes between two looks.
   const line = page.getByTestId('chart-util').locator('path.recharts-curve').first();
@@ -68,13 +72,19 @@ test('a site opens from the keyboard, and the site list sorts', async ({ page })
   await page.getByRole('button', { name: /^Name/ }).click();
   const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? ''));
   const sorted = [...names].sort((a, b) => a.localeCompare(b));
-  expect(names.join('|') === sorted.join('|') || names.join('|') === [...sorted].reverse().join('|')).toBe(true);
+  expect(names.join('|') === sorted.join('|') || names.join('|') === [...sorted].reverse().join('|')).toBe(
+    true,
+  );
 });
 
-test('axe-core finds no serious or critical accessibility violation; the screenshot for the README', async ({ page }) => {
+test('axe-core finds no serious or critical accessibility violation; the screenshot for the README', async ({
+  page,
+}) => {
   await page.goto(url());
   await expect(page.getByTestId('site-marker')).toHaveCount(24);
-  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', { timeout: 20_000 });
+  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', {
+    timeout: 20_000,
+  });
   await page.waitForTimeout(3000); // a few ticks of history in the charts
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -94,7 +104,9 @@ test('the URL without the token answers 401', async ({ browser }) => {
 
 test('a page from another origin cannot open the console’s WebSocket', async ({ page }) => {
   // A real foreign page, served from another loopback port, tries to connect.
-  const foreign: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>x</title>'));
+  const foreign: Server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<title>x</title>'),
+  );
   await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
   try {
     await page.goto(url()); // holds the session cookie, as a logged-in operator's browser would

@@ -11,13 +11,19 @@ import { join } from 'node:path';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium))
-    throw new Error(`Chromium not found at ${chromium}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${chromium}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
+    );
   if (!existsSync('out/main/serve.js') || !existsSync('out/renderer/index.html'))
     throw new Error('The console is not built: run "npm run build" first (npm test does).');
   const configDir = mkdtempSync(join(tmpdir(), 'fc-e2e-config-'));
-  const child = spawn(process.execPath, ['out/main/serve.js', '--port', '0', '--config', configDir, '--interval-ms', '1000'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['out/main/serve.js', '--port', '0', '--config', configDir, '--interval-ms', '1000'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('npm run serve printed no URL within 20 s')), 20_000);
     let out = '';
@@ -29,7 +35,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         resolve(m[1]!);
       }
     });
-    child.on('exit', (code) => reject(new Error(`npm run serve exited with ${code} before printing its URL`)));
+    child.on('exit', (code) =>
+      reject(new Error(`npm run serve exited with ${code} before printing its URL`)),
+    );
   });
   process.env.FC_URL = url;
   return async () => {

@@ -4,7 +4,9 @@ import { err, type Result } from '../../../shared/result';
 import { describeZodError } from '../../../shared/wire';
 
 export type Handlers = {
-  [N in CallName]: (request: CallRequestParsed<N>) => Promise<Result<CallResponse<N>>> | Result<CallResponse<N>>;
+  [N in CallName]: (
+    request: CallRequestParsed<N>,
+  ) => Promise<Result<CallResponse<N>>> | Result<CallResponse<N>>;
 };
 
 /** Where transports subscribe to the core's event streams. */
@@ -26,10 +28,14 @@ export const isEventName = (name: unknown): name is EventName =>
  */
 export function createDispatcher(handlers: Handlers, log: (msg: string) => void = console.error): Dispatch {
   return async (name, payload) => {
-    if (!isCallName(name)) return err('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 80)}".`);
+    if (!isCallName(name))
+      return err('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 80)}".`);
     const parsed = calls[name].request.safeParse(payload ?? {});
     if (!parsed.success)
-      return err('INVALID_REQUEST', `"${name}" was called with a bad request: ${describeZodError(parsed.error)}`);
+      return err(
+        'INVALID_REQUEST',
+        `"${name}" was called with a bad request: ${describeZodError(parsed.error)}`,
+      );
     try {
       const handler = handlers[name] as (req: unknown) => Promise<Result<unknown>> | Result<unknown>;
       return await handler(parsed.data);

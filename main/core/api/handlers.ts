@@ -13,7 +13,10 @@ export function createHandlers(fleet: FleetService, info: Omit<AppInfo, 'interva
       const detail = fleet.siteDetail(siteId, windowS);
       return detail
         ? ok(detail)
-        : err('NOT_FOUND', `No site with id "${siteId}". It may have been removed; pick one from the site list.`);
+        : err(
+            'NOT_FOUND',
+            `No site with id "${siteId}". It may have been removed; pick one from the site list.`,
+          );
     },
   };
 }

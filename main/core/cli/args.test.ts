@@ -4,7 +4,10 @@ import { parseSimArgs } from './simArgs';
 
 describe('parseServeArgs', () => {
   it('defaults to loopback port 7380 every 5 s', () => {
-    expect(parseServeArgs([])).toMatchObject({ ok: true, value: { port: 7380, host: '127.0.0.1', intervalMs: 5000 } });
+    expect(parseServeArgs([])).toMatchObject({
+      ok: true,
+      value: { port: 7380, host: '127.0.0.1', intervalMs: 5000 },
+    });
   });
   it('takes --port 0 and --config', () => {
     expect(parseServeArgs(['--port', '0', '--config', '/tmp/x'])).toMatchObject({
@@ -25,7 +28,10 @@ describe('parseServeArgs', () => {
     if (!r.ok) expect(r.message).toContain(words);
   });
   it('binds another address only with --allow-remote', () => {
-    expect(parseServeArgs(['--host', '192.168.1.5', '--allow-remote'])).toMatchObject({ ok: true, value: { allowRemote: true } });
+    expect(parseServeArgs(['--host', '192.168.1.5', '--allow-remote'])).toMatchObject({
+      ok: true,
+      value: { allowRemote: true },
+    });
   });
 });
 
@@ -35,7 +41,10 @@ describe('parseSimArgs', () => {
       ok: true,
       value: { sites: 500, nodesPerSite: 40, seed: 9, basePort: 0 },
     });
-    expect(parseSimArgs([])).toMatchObject({ ok: true, value: { sites: 24, nodesPerSite: [4, 32], seed: 42 } });
+    expect(parseSimArgs([])).toMatchObject({
+      ok: true,
+      value: { sites: 24, nodesPerSite: [4, 32], seed: 42 },
+    });
   });
   it.each([
     [['--sites', '0'], '--sites'],

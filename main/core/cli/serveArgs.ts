@@ -18,7 +18,9 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--port 7380] [--config DIR]
   --host ADDR --allow-remote   bind another address (anyone who can reach it and has the token gets in)`;
 
 /** Parses `npm run serve` flags into a value or a message naming the bad flag. */
-export function parseServeArgs(argv: string[]): { ok: true; value: ServeArgs } | { ok: false; message: string } {
+export function parseServeArgs(
+  argv: string[],
+): { ok: true; value: ServeArgs } | { ok: false; message: string } {
   let v;
   try {
     v = parseArgs({
@@ -43,7 +45,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeArgs } |
     return { ok: false, message: `--port must be a whole number from 0 to 65535, not "${v.port}"` };
   const intervalMs = Number(v['interval-ms']);
   if (!Number.isInteger(intervalMs) || intervalMs < 200 || intervalMs > 600_000)
-    return { ok: false, message: `--interval-ms must be a whole number from 200 to 600000, not "${v['interval-ms']}"` };
+    return {
+      ok: false,
+      message: `--interval-ms must be a whole number from 200 to 600000, not "${v['interval-ms']}"`,
+    };
   const host = v.host!;
   if (!LOOPBACK.has(host) && !v['allow-remote'])
     return {
@@ -51,7 +56,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeArgs } |
       message: `refusing to bind ${host}: it is not loopback. Add --allow-remote if you mean it (anyone who can reach it and holds the token gets in).`,
     };
   if (host === '0.0.0.0' || host === '::')
-    return { ok: false, message: `bind a specific address, not ${host}: the console checks Origin and Host against it` };
+    return {
+      ok: false,
+      message: `bind a specific address, not ${host}: the console checks Origin and Host against it`,
+    };
   return {
     ok: true,
     value: {

@@ -29,16 +29,21 @@ export function parseSimArgs(argv: string[]): { ok: true; value: SimArgs } | { o
   }
   const int = (s: string) => (/^\d+$/.test(s) ? Number(s) : NaN);
   const sites = int(v.sites!);
-  if (!(sites >= 1 && sites <= 5000)) return { ok: false, message: `--sites must be 1 to 5000, not "${v.sites}"` };
+  if (!(sites >= 1 && sites <= 5000))
+    return { ok: false, message: `--sites must be 1 to 5000, not "${v.sites}"` };
   const range = /^(\d+)-(\d+)$/.exec(v['nodes-per-site']!);
   const nodesPerSite: number | [number, number] = range
     ? [Number(range[1]), Number(range[2])]
     : int(v['nodes-per-site']!);
   const [lo, hi] = typeof nodesPerSite === 'number' ? [nodesPerSite, nodesPerSite] : nodesPerSite;
   if (!(lo >= 1 && hi >= lo && hi <= 1000))
-    return { ok: false, message: `--nodes-per-site must be 1 to 1000 or a range like 4-32, not "${v['nodes-per-site']}"` };
+    return {
+      ok: false,
+      message: `--nodes-per-site must be 1 to 1000 or a range like 4-32, not "${v['nodes-per-site']}"`,
+    };
   const seed = int(v.seed!);
-  if (!Number.isSafeInteger(seed)) return { ok: false, message: `--seed must be a whole number, not "${v.seed}"` };
+  if (!Number.isSafeInteger(seed))
+    return { ok: false, message: `--seed must be a whole number, not "${v.seed}"` };
   const basePort = int(v['base-port']!);
   if (!(basePort >= 0 && basePort + sites <= 65535))
     return { ok: false, message: `--base-port must leave room for ${sites} ports below 65536` };

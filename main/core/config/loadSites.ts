@@ -13,9 +13,7 @@ export function resolveConfigDir(flag: string | undefined, env: NodeJS.ProcessEn
 }
 
 export type LoadedSites =
-  | { kind: 'demo' }
-  | { kind: 'configured'; sites: SiteConfig[] }
-  | { kind: 'invalid'; message: string };
+  { kind: 'demo' } | { kind: 'configured'; sites: SiteConfig[] } | { kind: 'invalid'; message: string };
 
 /** No sites file means the demo fleet; a broken one is an error, never a silent fall-back to the demo. */
 export async function loadSites(configDir: string): Promise<LoadedSites> {

@@ -24,7 +24,12 @@ describe('sites.json', () => {
     [JSON.stringify({ sites: [{ ...site, country: 'Germany' }] }), 'sites.0.country'],
     [JSON.stringify({ sites: [{ ...site, lat: 123 }] }), 'sites.0.lat'],
     [JSON.stringify({ sites: [site, site] }), 'duplicate site id "eu-fra-1"'],
-    [JSON.stringify({ sites: [{ ...site, telemetry: { kind: 'dcgm', endpoints: [{ hostname: 'n', url: 'ftp://x' }] } }] }), 'sites.0.telemetry.endpoints.0.url'],
+    [
+      JSON.stringify({
+        sites: [{ ...site, telemetry: { kind: 'dcgm', endpoints: [{ hostname: 'n', url: 'ftp://x' }] } }],
+      }),
+      'sites.0.telemetry.endpoints.0.url',
+    ],
     [JSON.stringify({ sites: [{ ...site, id: 'Has Spaces' }] }), 'sites.0.id'],
   ])('rejects bad input naming where: %#', (text, words) => {
     const r = parseSitesFile(text, '/cfg/sites.json');
@@ -39,7 +44,10 @@ describe('sites.json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fc-cfg-'));
     expect(await loadSites(dir)).toEqual({ kind: 'demo' });
     writeFileSync(join(dir, 'sites.json'), '{"sites": 3}');
-    expect(await loadSites(dir)).toMatchObject({ kind: 'invalid', message: expect.stringContaining('sites') });
+    expect(await loadSites(dir)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringContaining('sites'),
+    });
   });
 
   it('finds the config directory from the flag, then XDG_CONFIG_HOME', () => {

@@ -20,9 +20,7 @@ export const SiteConfigSchema = z
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and "-" (e.g. eu-fra-1)'),
     name: z.string().min(1).max(120),
     city: z.string().max(120).default(''),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'use the ISO 3166-1 alpha-2 code in capitals (e.g. DE)'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'use the ISO 3166-1 alpha-2 code in capitals (e.g. DE)'),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
     telemetry: z
@@ -40,7 +38,8 @@ export const SitesFileSchema = z
     sites: z.array(SiteConfigSchema).superRefine((sites, ctx) => {
       const seen = new Set<string>();
       sites.forEach((s, i) => {
-        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate site id "${s.id}"` });
+        if (seen.has(s.id))
+          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate site id "${s.id}"` });
         seen.add(s.id);
       });
     }),

@@ -93,7 +93,8 @@ export class FleetService {
   /** Rolls up the latest samples into site and fleet summaries, appends one history point, and tells subscribers. */
   tick(): FleetTick {
     const t = this.summarise();
-    for (const s of t.sites) this.siteHistory.get(s.id)!.push({ t: t.point.t, utilPct: s.utilPct, powerKw: s.powerKw });
+    for (const s of t.sites)
+      this.siteHistory.get(s.id)!.push({ t: t.point.t, utilPct: s.utilPct, powerKw: s.powerKw });
     this.fleetHistory.push(t.point);
     this.last = { totals: t.totals, sites: t.sites };
     return t;
@@ -166,11 +167,18 @@ export class FleetService {
     return { site, nodes, history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints) };
   }
 
-  private siteSummary(c: SiteConnection, r: Rollup, status: SiteSummary['status'], reason: string | null, now: number): SiteSummary {
+  private siteSummary(
+    c: SiteConnection,
+    r: Rollup,
+    status: SiteSummary['status'],
+    reason: string | null,
+    now: number,
+  ): SiteSummary {
     const cfg = c.config;
     const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
     const lastSuccess = c.nodes.reduce<number | null>(
-      (acc, n) => (n.lastSuccessAt !== null && (acc === null || n.lastSuccessAt > acc) ? n.lastSuccessAt : acc),
+      (acc, n) =>
+        n.lastSuccessAt !== null && (acc === null || n.lastSuccessAt > acc) ? n.lastSuccessAt : acc,
       null,
     );
     return {
@@ -183,8 +191,9 @@ export class FleetService {
       status,
       statusReason: reason,
       nodes: c.nodes.length,
-      nodesReporting: c.nodes.filter((n) => n.lastSuccessAt !== null && now - n.lastSuccessAt <= this.staleAfterMs)
-        .length,
+      nodesReporting: c.nodes.filter(
+        (n) => n.lastSuccessAt !== null && now - n.lastSuccessAt <= this.staleAfterMs,
+      ).length,
       gpus: r.gpus,
       gpusReporting: r.gpusReporting,
       utilPct: round(r.utilPct, 2),

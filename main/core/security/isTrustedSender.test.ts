@@ -6,9 +6,21 @@ const dev = { origins: ['http://localhost:5173'] };
 
 describe('isTrustedSender', () => {
   it.each([
-    ['the packaged index.html', 'file:///opt/Fleet%20Console/resources/app/out/renderer/index.html', true, packaged, true],
+    [
+      'the packaged index.html',
+      'file:///opt/Fleet%20Console/resources/app/out/renderer/index.html',
+      true,
+      packaged,
+      true,
+    ],
     ['another local file', 'file:///tmp/evil.html', true, packaged, false],
-    ['a file with the index path as a query', 'file:///tmp/evil.html?/opt/Fleet%20Console/resources/app/out/renderer/index.html', true, packaged, false],
+    [
+      'a file with the index path as a query',
+      'file:///tmp/evil.html?/opt/Fleet%20Console/resources/app/out/renderer/index.html',
+      true,
+      packaged,
+      false,
+    ],
     ['the dev server', 'http://localhost:5173/', true, dev, true],
     ['a look-alike host', 'http://localhost:5173.evil.com/', true, dev, false],
     ['another port', 'http://localhost:5174/', true, dev, false],

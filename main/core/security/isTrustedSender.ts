@@ -11,7 +11,10 @@ export interface SenderFacts {
   isMainFrameOfAppWindow: boolean;
 }
 
-export function isTrustedSender(sender: SenderFacts, allowed: { origins: readonly string[]; fileIndex?: string }): boolean {
+export function isTrustedSender(
+  sender: SenderFacts,
+  allowed: { origins: readonly string[]; fileIndex?: string },
+): boolean {
   if (!sender.isMainFrameOfAppWindow || !sender.url) return false;
   let url: URL;
   try {

@@ -21,7 +21,14 @@ beforeAll(async () => {
   writeFileSync(join(tmpdir(), 'fc-secret.txt'), 'secret');
   const dispatch = createDispatcher({
     'app.info': () =>
-      ok({ name: 'Fleet Console', version: 't', shell: 'served', fleetSource: 'demo', configDir: null, intervalMs: 1000 }),
+      ok({
+        name: 'Fleet Console',
+        version: 't',
+        shell: 'served',
+        fleetSource: 'demo',
+        configDir: null,
+        intervalMs: 1000,
+      }),
     'fleet.snapshot': () => ok({ totals: {} as never, sites: [] }),
     'fleet.history': () => ok({ t: [], utilPct: [], powerKw: [] }),
     'site.detail': () => ok({} as never),
@@ -36,7 +43,10 @@ beforeAll(async () => {
 });
 afterAll(() => served.close());
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { headers }, (res) => {
       let body = '';
@@ -64,7 +74,9 @@ function openWs(headers: Record<string, string>): Promise<{ ws: WebSocket | null
 
 describe('served console over HTTP', () => {
   it('prints a loopback URL that carries the token', () => {
-    expect(served.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${served.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+    expect(served.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${served.port}/\\?token=[A-Za-z0-9_-]{32}$`),
+    );
   });
 
   it('answers 401 without the token, and to a wrong token', async () => {
@@ -94,7 +106,9 @@ describe('served console over HTTP', () => {
     const cookie = await cookieFor();
     expect((await get('/', { cookie, host: `evil.example:${served.port}` })).status).toBe(421);
     const post = await new Promise<number>((resolve) => {
-      const req = request(`${base}/`, { method: 'POST', headers: { cookie } }, (res) => resolve(res.statusCode!));
+      const req = request(`${base}/`, { method: 'POST', headers: { cookie } }, (res) =>
+        resolve(res.statusCode!),
+      );
       req.end('{}');
     });
     expect(post).toBe(405);
@@ -126,7 +140,11 @@ describe('served console over WebSocket', () => {
     await new Promise((r) => setTimeout(r, 200));
     emitted.at(-1)!({ hello: 1 });
     await new Promise((r) => setTimeout(r, 100));
-    expect(frames).toContainEqual({ type: 'result', id: 7, result: { ok: true, value: expect.objectContaining({ shell: 'served' }) } });
+    expect(frames).toContainEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: expect.objectContaining({ shell: 'served' }) },
+    });
     expect(frames).toContainEqual({
       type: 'result',
       id: 8,

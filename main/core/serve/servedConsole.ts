@@ -62,7 +62,9 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
   const hostAllowed = (req: IncomingMessage) => origins.has(`http://${req.headers.host ?? ''}`);
 
   const refuse = (res: ServerResponse, status: number, text: string) => {
-    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(text + '\n');
+    res
+      .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+      .end(text + '\n');
   };
 
   const server = createServer(async (req, res) => {
@@ -87,12 +89,18 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
       return res.end();
     }
     if (!authorised(req))
-      return refuse(res, 401, 'Fleet Console needs its access token: open the URL that `npm run serve` printed.');
+      return refuse(
+        res,
+        401,
+        'Fleet Console needs its access token: open the URL that `npm run serve` printed.',
+      );
     const file = await readStatic(root, url.pathname);
     if (!file) return refuse(res, 404, 'Not found.');
     res.writeHead(200, {
       'content-type': file.type,
-      'cache-control': url.pathname.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-store',
+      'cache-control': url.pathname.startsWith('/assets/')
+        ? 'private, max-age=31536000, immutable'
+        : 'no-store',
       ...SECURITY_HEADERS,
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
@@ -130,7 +138,8 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
         raw = undefined;
       }
       const frame = ClientFrameSchema.safeParse(raw);
-      if (!frame.success) return send({ type: 'protocol-error', message: 'unreadable frame; see shared/wire.ts' });
+      if (!frame.success)
+        return send({ type: 'protocol-error', message: 'unreadable frame; see shared/wire.ts' });
       const f = frame.data;
       if (f.type === 'call') {
         const result = await opts.dispatch(f.name, f.payload);

@@ -11,7 +11,14 @@ export interface City {
   lon: number;
 }
 
-const c = (code: string, name: string, country: string, continent: City['continent'], lat: number, lon: number): City => ({
+const c = (
+  code: string,
+  name: string,
+  country: string,
+  continent: City['continent'],
+  lat: number,
+  lon: number,
+): City => ({
   code,
   name,
   country,

@@ -52,9 +52,19 @@ const FIELDS: Field[] = [
     'Number of remapped rows for uncorrectable errors',
     () => '0',
   ],
-  ['DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS', 'counter', 'Number of remapped rows for correctable errors', () => '0'],
+  [
+    'DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS',
+    'counter',
+    'Number of remapped rows for correctable errors',
+    () => '0',
+  ],
   ['DCGM_FI_DEV_ROW_REMAP_FAILURE', 'gauge', 'Whether remapping of rows has failed', () => '0'],
-  ['DCGM_FI_PROF_GR_ENGINE_ACTIVE', 'gauge', 'Ratio of time the graphics engine is active.', (r) => f6((r.utilPct / 100) * 0.93)],
+  [
+    'DCGM_FI_PROF_GR_ENGINE_ACTIVE',
+    'gauge',
+    'Ratio of time the graphics engine is active.',
+    (r) => f6((r.utilPct / 100) * 0.93),
+  ],
   [
     'DCGM_FI_PROF_PIPE_TENSOR_ACTIVE',
     'gauge',

@@ -65,8 +65,7 @@ function pickModel(r: number): GpuModelSpec {
 }
 
 function uuidFrom(rng: () => number): string {
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
   return `GPU-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 }
 
@@ -78,7 +77,8 @@ export function buildFleetLayout(opts: LayoutOptions): FleetLayout {
     const round = Math.floor(s / CITIES.length) + 1;
     const jitter = round === 1 ? 0 : 1;
     const id = `${city.continent}-${city.code}-${round}`;
-    const [lo, hi] = typeof opts.nodesPerSite === 'number' ? [opts.nodesPerSite, opts.nodesPerSite] : opts.nodesPerSite;
+    const [lo, hi] =
+      typeof opts.nodesPerSite === 'number' ? [opts.nodesPerSite, opts.nodesPerSite] : opts.nodesPerSite;
     const nodeCount = lo + Math.floor(rng() * (hi - lo + 1));
     const primary = pickModel(rng());
     const site: SimSite = {

@@ -10,7 +10,14 @@ import { rand01 } from './prng';
 
 export const JOB_WINDOW_S = 600;
 
-export const TENANTS = ['acme-ai', 'helios-health', 'nordbank', 'orbital-media', 'civic-data', 'kestrel-labs'];
+export const TENANTS = [
+  'acme-ai',
+  'helios-health',
+  'nordbank',
+  'orbital-media',
+  'civic-data',
+  'kestrel-labs',
+];
 export const DATA_CLASSES = ['public', 'internal', 'personal', 'health', 'financial'];
 
 export interface SimJob {
@@ -80,12 +87,19 @@ const XIDS = [13, 31, 43, 48, 63, 74, 79, 94];
 export function xidAt(node: SimNode, gpu: number, tSec: number): number {
   const k = windowOf(node, tSec);
   for (const w of [k, k - 1]) {
-    if (rand01(node.key, w, gpu, 9) < 0.002) return XIDS[Math.floor(rand01(node.key, w, gpu, 10) * XIDS.length)]!;
+    if (rand01(node.key, w, gpu, 9) < 0.002)
+      return XIDS[Math.floor(rand01(node.key, w, gpu, 10) * XIDS.length)]!;
   }
   return 0;
 }
 
-export function readingAt(site: SimSite, node: SimNode, gpu: number, tSec: number, jobs?: SimJob[]): SimReading {
+export function readingAt(
+  site: SimSite,
+  node: SimNode,
+  gpu: number,
+  tSec: number,
+  jobs?: SimJob[],
+): SimReading {
   const g = node.gpus[gpu]!;
   const m = node.model;
   const job = (jobs ?? jobsAt(site, node, tSec)).find((j) => j.gpuIndices.includes(gpu));

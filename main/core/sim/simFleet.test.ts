@@ -28,7 +28,10 @@ describe('the default demo fleet', () => {
 
   it('has 4 to 32 nodes a site, 8 GPUs a node, mixed models, and some idle and hot nodes', () => {
     const nodes = sites.flatMap((s) => s.nodes);
-    for (const s of sites) expect(s.nodes.length).toBeGreaterThanOrEqual(4), expect(s.nodes.length).toBeLessThanOrEqual(32);
+    for (const s of sites) {
+      expect(s.nodes.length).toBeGreaterThanOrEqual(4);
+      expect(s.nodes.length).toBeLessThanOrEqual(32);
+    }
     for (const n of nodes) expect(n.gpus).toHaveLength(8);
     expect(new Set(nodes.map((n) => n.model.key))).toEqual(new Set(['H200', 'H100', 'A100', 'L40S']));
     expect(nodes.some((n) => n.idle)).toBe(true);
@@ -54,7 +57,9 @@ describe('the default demo fleet', () => {
     const again = new SimFleet(DEMO_FLEET, () => T0);
     const other = new SimFleet({ ...DEMO_FLEET, seed: 7 }, () => T0);
     const s = sites[3]!;
-    expect(again.metricsText(again.sites[3]!, again.sites[3]!.nodes[0]!)).toBe(fleet.metricsText(s, s.nodes[0]!));
+    expect(again.metricsText(again.sites[3]!, again.sites[3]!.nodes[0]!)).toBe(
+      fleet.metricsText(s, s.nodes[0]!),
+    );
     expect(other.sites[3]!.nodes[0]!.gpus[0]!.uuid).not.toBe(s.nodes[0]!.gpus[0]!.uuid);
   });
 });
@@ -106,7 +111,8 @@ describe('simulated dcgm-exporter output', () => {
     const before = e(T0 + 1000);
     const after = e(T0 + 11_000);
     const powers: number[][] = [];
-    for (let s = T0 / 1000 + 2; s <= T0 / 1000 + 11; s++) powers.push(fleet.frames(site, node, s).map((f) => f.powerW));
+    for (let s = T0 / 1000 + 2; s <= T0 / 1000 + 11; s++)
+      powers.push(fleet.frames(site, node, s).map((f) => f.powerW));
     after.forEach((v, i) => {
       const expected = powers.reduce((sum, p) => sum + p[i]! * 1000, 0);
       expect(v - before[i]!).toBeCloseTo(expected, 0);

@@ -1,4 +1,10 @@
-import { buildFleetLayout, type FleetLayout, type LayoutOptions, type SimNode, type SimSite } from './fleetLayout';
+import {
+  buildFleetLayout,
+  type FleetLayout,
+  type LayoutOptions,
+  type SimNode,
+  type SimSite,
+} from './fleetLayout';
 import { jobsAt, readingAt, type SimJob } from './gpuPhysics';
 import { renderDcgmText, type GpuFrame } from './dcgmText';
 
@@ -75,7 +81,8 @@ export class SimFleet {
     const step = gap > 3600 ? Math.ceil(gap / 3600) : 1;
     for (let s = st.lastSec + step; s <= tSec; s += step) {
       const jobs = jobsAt(site, node, s);
-      for (let i = 0; i < node.gpus.length; i++) st.energyMj[i]! += readingAt(site, node, i, s, jobs).powerW * 1000 * step;
+      for (let i = 0; i < node.gpus.length; i++)
+        st.energyMj[i]! += readingAt(site, node, i, s, jobs).powerW * 1000 * step;
       st.lastSec = s;
     }
     return st;

@@ -36,7 +36,10 @@ export async function fetchText(url: string, opts: FetchOptions): Promise<FetchO
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > opts.maxBytes) {
       await res.body?.cancel().catch(() => undefined);
-      return { kind: 'too-large', message: `answer of ${declared} bytes exceeds the ${opts.maxBytes}-byte limit` };
+      return {
+        kind: 'too-large',
+        message: `answer of ${declared} bytes exceeds the ${opts.maxBytes}-byte limit`,
+      };
     }
     const reader = res.body?.getReader();
     if (!reader) return { kind: 'ok', status: res.status, text: '' };

@@ -84,9 +84,13 @@ export class SiteConnection {
     }
     const parsed = parseExposition(res.text);
     if (!parsed.ok)
-      return { kind: 'bad-response', message: `not Prometheus text (line ${parsed.line}: ${parsed.message})` };
+      return {
+        kind: 'bad-response',
+        message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
+      };
     const readings = readDcgmSamples(parsed.value.samples);
-    if (readings.length === 0) return { kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' };
+    if (readings.length === 0)
+      return { kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' };
     readings.sort((a, b) => (a.gpuIndex ?? 0) - (b.gpuIndex ?? 0));
     const slots: number[] = [];
     let lastXid: number | null = null;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, deriveSiteStatus, type NodeHealth } from './siteStatus';
 
-const ok = (h: string, at = 1000): NodeHealth => ({ hostname: h, outcome: { kind: 'ok' }, lastSuccessAt: at });
+const ok = (h: string, at = 1000): NodeHealth => ({
+  hostname: h,
+  outcome: { kind: 'ok' },
+  lastSuccessAt: at,
+});
 const down = (h: string): NodeHealth => ({
   hostname: h,
   outcome: { kind: 'unreachable', message: 'connection refused' },
@@ -12,7 +16,11 @@ const bad = (h: string): NodeHealth => ({
   outcome: { kind: 'bad-response', message: 'not Prometheus text (line 1: …)' },
   lastSuccessAt: null,
 });
-const auth = (h: string): NodeHealth => ({ hostname: h, outcome: { kind: 'auth', message: 'HTTP 401' }, lastSuccessAt: null });
+const auth = (h: string): NodeHealth => ({
+  hostname: h,
+  outcome: { kind: 'auth', message: 'HTTP 401' },
+  lastSuccessAt: null,
+});
 const pending = (h: string): NodeHealth => ({ hostname: h, outcome: null, lastSuccessAt: null });
 
 describe('deriveSiteStatus', () => {

@@ -48,12 +48,20 @@ export function deriveSiteStatus(
   if (kinds.has('auth'))
     return { status: 'auth-failed', reason: `the site refused our credentials — ${describe(first!)}` };
   if (kinds.has('bad-response') && !kinds.has('unreachable'))
-    return { status: 'misconfigured', reason: `nodes answer, but not with dcgm-exporter metrics — ${describe(first!)}` };
+    return {
+      status: 'misconfigured',
+      reason: `nodes answer, but not with dcgm-exporter metrics — ${describe(first!)}`,
+    };
   return { status: 'unreachable', reason: `no node answered — ${describe(first!)}` };
 }
 
 /** Exponential backoff with full jitter, capped (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
-export function backoffMs(failures: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+  failures: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   if (failures <= 0) return baseMs;
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(failures, 20));
   return Math.max(baseMs, Math.round(ceiling * (0.5 + 0.5 * random())));

@@ -28,8 +28,16 @@ describe('readDcgmSamples', () => {
   });
 
   it('accepts the lower-case hostname/uuid labels of newer exporters', () => {
-    const [g] = readDcgmSamples(parse('DCGM_FI_DEV_GPU_UTIL{gpu="3",uuid="GPU-x",hostname="n1",modelName="NVIDIA H200"} 42\n'));
-    expect(g).toMatchObject({ uuid: 'GPU-x', hostname: 'n1', gpuIndex: 3, utilPct: 42, model: 'NVIDIA H200' });
+    const [g] = readDcgmSamples(
+      parse('DCGM_FI_DEV_GPU_UTIL{gpu="3",uuid="GPU-x",hostname="n1",modelName="NVIDIA H200"} 42\n'),
+    );
+    expect(g).toMatchObject({
+      uuid: 'GPU-x',
+      hostname: 'n1',
+      gpuIndex: 3,
+      utilPct: 42,
+      model: 'NVIDIA H200',
+    });
   });
 
   it('treats DCGM blank sentinels as missing, never as numbers', () => {
@@ -72,7 +80,7 @@ describe('isDcgmBlank', () => {
     [2147483632, true],
     [2147483647, true],
     [140737488355328, true],
-    [9223372036854775792, true],
+    [Number('9223372036854775792'), true],
     [NaN, true],
     [Infinity, true],
     [-Infinity, true],

@@ -28,7 +28,10 @@ export interface GpuReading {
   rowRemapFailure: number | null;
 }
 
-type NumericField = Exclude<keyof GpuReading, 'uuid' | 'hostname' | 'model' | 'pciBusId' | 'driverVersion' | 'gpuIndex'>;
+type NumericField = Exclude<
+  keyof GpuReading,
+  'uuid' | 'hostname' | 'model' | 'pciBusId' | 'driverVersion' | 'gpuIndex'
+>;
 
 const FIELDS: Record<string, NumericField> = {
   DCGM_FI_DEV_GPU_UTIL: 'utilPct',
@@ -50,9 +53,12 @@ const FIELDS: Record<string, NumericField> = {
  * DCGM_INT32_BLANK = 0x7ffffff0 and up, DCGM_FP64_BLANK = 140737488355328.0 (2^47) and up.
  * None of the fields we read can legitimately reach those values, so each means "missing".
  */
+// 0x7ffffffffffffff0 has no exact double: parsed from text it becomes 2^63, which is what we compare.
+const INT64_BLANK_AS_DOUBLE = 2 ** 63;
+
 export function isDcgmBlank(value: number): boolean {
   if (!Number.isFinite(value)) return true;
-  if (value >= 9223372036854775792) return true;
+  if (value >= INT64_BLANK_AS_DOUBLE) return true;
   if (value >= 140737488355328) return true;
   if (value >= 2147483632 && value <= 2147483647) return true;
   return false;

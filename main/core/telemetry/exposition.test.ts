@@ -42,7 +42,7 @@ describe('parseExposition covers the text format', () => {
     ['-Inf', -Infinity],
     ['1.5e3', 1500],
     ['-0.25', -0.25],
-    ['9223372036854775794', 9223372036854775794],
+    ['9223372036854775794', Number('9223372036854775794')],
   ])('value %s', (text, value) => {
     const r = parseExposition(`m{a="b"} ${text}\n`);
     expect(r.ok && r.value.samples[0]!.value).toEqual(value);

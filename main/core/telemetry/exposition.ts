@@ -28,8 +28,7 @@ export interface Exposition {
 
 export type ParseResult = { ok: true; value: Exposition } | { ok: false; line: number; message: string };
 
-const isNameStart = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58; // A-Z a-z _ :
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58; // A-Z a-z _ :
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 
 function parseValue(s: string): number | undefined {
@@ -125,7 +124,8 @@ function parseSampleLine(line: string): Sample {
   if (value === undefined) throw new LineError(`metric ${name}: "${parts[0]}" is not a number`);
   let timestampMs: number | null = null;
   if (parts.length === 2) {
-    if (!/^-?\d+$/.test(parts[1]!)) throw new LineError(`metric ${name}: timestamp "${parts[1]}" is not an integer`);
+    if (!/^-?\d+$/.test(parts[1]!))
+      throw new LineError(`metric ${name}: timestamp "${parts[1]}" is not an integer`);
     timestampMs = Number(parts[1]);
   }
   return { name, labels, value, timestampMs };

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { TelemetryStore } from './telemetryStore';
 import { combineRollups, rollupSlots } from './rollup';
 
-const meta = (uuid: string) => ({ uuid, siteId: 's', hostname: 'h', gpuIndex: 0, model: 'NVIDIA H100 80GB HBM3' });
-const r = (utilPct: number | null, powerW: number | null, tempC: number | null = 40) => ({ utilPct, powerW, tempC, xid: 0 });
+const meta = (uuid: string) => ({
+  uuid,
+  siteId: 's',
+  hostname: 'h',
+  gpuIndex: 0,
+  model: 'NVIDIA H100 80GB HBM3',
+});
+const r = (utilPct: number | null, powerW: number | null, tempC: number | null = 40) => ({
+  utilPct,
+  powerW,
+  tempC,
+  xid: 0,
+});
 
 describe('TelemetryStore', () => {
   it('keeps one slot per UUID and returns samples quantised to sensor precision', () => {
@@ -53,7 +64,14 @@ describe('rollups', () => {
 
   it('averages utilisation and sums power over fresh GPUs only', () => {
     const ru = rollupSlots(store.latestArrays, [fresh, fresh2, old, never], 101_000, 15_000);
-    expect(ru).toEqual({ gpus: 4, gpusReporting: 2, utilPct: 50, powerW: 700, maxTempC: 70, newestMs: 100_000 });
+    expect(ru).toEqual({
+      gpus: 4,
+      gpusReporting: 2,
+      utilPct: 50,
+      powerW: 700,
+      maxTempC: 70,
+      newestMs: 100_000,
+    });
   });
 
   it('says "no data" (null) when nothing is fresh, never zero', () => {
@@ -65,7 +83,12 @@ describe('rollups', () => {
     const a = rollupSlots(store.latestArrays, [fresh], 101_000, 15_000);
     const b = rollupSlots(store.latestArrays, [fresh2, old], 101_000, 15_000);
     const dead = rollupSlots(store.latestArrays, [never], 101_000, 15_000);
-    expect(combineRollups([a, b, dead])).toMatchObject({ gpus: 4, gpusReporting: 2, utilPct: 50, powerW: 700 });
+    expect(combineRollups([a, b, dead])).toMatchObject({
+      gpus: 4,
+      gpusReporting: 2,
+      utilPct: 50,
+      powerW: 700,
+    });
     expect(combineRollups([dead])).toMatchObject({ utilPct: null, powerW: null });
   });
 });
