@@ -12,6 +12,10 @@ const url = () => {
   return u;
 };
 
+/** A site's marker on the map (its accessible name starts with the site's name). */
+const marker = (page: Page, site: string) =>
+  page.locator(`[data-testid="site-marker"][aria-label^="${site},"]`);
+
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -31,10 +35,10 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
 
   const markers = page.getByTestId('site-marker');
   await expect(markers).toHaveCount(24);
-  await expect(page.getByRole('button', { name: /^Frankfurt 1\b/ })).toBeVisible();
+  await expect(marker(page, 'Frankfurt 1')).toBeVisible();
 
   // Every site reports, and the status bar says so.
-  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', {
+  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText(/Sites up\s*24\s*\/\s*24/, {
     timeout: 20_000,
   });
 
@@ -47,7 +51,7 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
   await expect(powerLine).toHaveAttribute('d', /\d/);
 
   // Click a marker: its panel opens with its own charts and its nodes.
-  await page.getByRole('button', { name: /^Tokyo 1\b/ }).click();
+  await marker(page, 'Tokyo 1').click();
   const panel = page.getByTestId('site-panel');
   await expect(panel).toBeVisible();
   await expect(panel).toHaveAttribute('aria-label', 'Site Tokyo 1');
@@ -61,20 +65,25 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
 
 test('a site opens from the keyboard, and the site list sorts', async ({ page }) => {
   await page.goto(url());
-  const marker = page.getByRole('button', { name: /^Sydney 1\b/ });
-  await marker.focus();
+  await marker(page, 'Sydney 1').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('site-panel')).toHaveAttribute('aria-label', 'Site Sydney 1');
   await page.keyboard.press('Escape');
 
   const rows = page.getByTestId('site-row');
   await expect(rows).toHaveCount(24);
-  await page.getByRole('button', { name: /^Name/ }).click();
-  const names = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? ''));
-  const sorted = [...names].sort((a, b) => a.localeCompare(b));
-  expect(names.join('|') === sorted.join('|') || names.join('|') === [...sorted].reverse().join('|')).toBe(
-    true,
+  const table = page.getByTestId('site-table');
+  const names = () => rows.locator('th').allTextContents();
+  const byName = [...(await names())].sort((a, b) => a.localeCompare(b));
+  await table.getByRole('button', { name: /^Site/ }).click();
+  await expect.poll(names).toEqual([...byName].reverse());
+  // GPUs is the second data cell of a row (after Country).
+  await table.getByRole('button', { name: /^GPUs/ }).click();
+  const gpus = (await rows.locator('td:nth-of-type(2)').allTextContents()).map((t) =>
+    Number(t.replace(/\D/g, '')),
   );
+  const asc = [...gpus].sort((a, b) => a - b);
+  expect([asc.join(), [...asc].reverse().join()]).toContain(gpus.join());
 });
 
 test('axe-core finds no serious or critical accessibility violation; the screenshot for the README', async ({
@@ -82,7 +91,7 @@ test('axe-core finds no serious or critical accessibility violation; the screens
 }) => {
   await page.goto(url());
   await expect(page.getByTestId('site-marker')).toHaveCount(24);
-  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText('24/24', {
+  await expect(page.getByRole('status', { name: 'Fleet status' })).toContainText(/Sites up\s*24\s*\/\s*24/, {
     timeout: 20_000,
   });
   await page.waitForTimeout(3000); // a few ticks of history in the charts

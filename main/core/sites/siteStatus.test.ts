@@ -34,7 +34,7 @@ describe('deriveSiteStatus', () => {
     ['stale', [ok('a', -60_000)], 'no fresh data for 61 s'],
     ['misconfigured', [], 'no node endpoints'],
   ] as const)('%s', (status, nodes, reason) => {
-    const got = deriveSiteStatus(nodes as NodeHealth[], 1000, 15_000);
+    const got = deriveSiteStatus(nodes as readonly NodeHealth[], 1000, 15_000);
     expect(got.status).toBe(status);
     if (reason === null && status !== 'connecting') expect(got.reason).toBeNull();
     else if (reason) expect(got.reason).toContain(reason);

@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../store/appStore';
+import { AREAS, areaFromHash, hashForArea, type AreaId } from './areas';
+import { Header } from './Header';
+import { Nav } from './Nav';
+import { NoticeBanner } from './NoticeBanner';
+import { StatusBar } from './StatusBar';
+import { EmptyArea } from './EmptyArea';
+import { FleetPage } from '../features/fleet/FleetPage';
+import { SitesPage } from '../features/sites/SitesPage';
+import { SitePanel } from '../features/sites/SitePanel';
+
+/** Areas with the site panel beside them. */
+const PANEL_AREAS: ReadonlySet<AreaId> = new Set(['fleet', 'sites']);
+
+/** The shell: header, navigation, the current area, the site panel and the status bar. */
+export function App() {
+  const area = useAppStore((s) => s.area);
+  const setArea = useAppStore((s) => s.setArea);
+  useHashSync(area, setArea);
+
+  const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
+
+  return (
+    <div className="app">
+      <Header />
+      <Nav />
+      <main className="main" id="main">
+        <NoticeBanner />
+        {area === 'fleet' ? <FleetPage /> : area === 'sites' ? <SitesPage /> : <EmptyArea area={current} />}
+      </main>
+      {PANEL_AREAS.has(area) && <SitePanel />}
+      <StatusBar />
+    </div>
+  );
+}
+
+/** The area lives in the URL hash (#/sites), so a wall screen can be pointed straight at one. */
+function useHashSync(area: AreaId, setArea: (a: AreaId) => void) {
+  useEffect(() => {
+    const want = hashForArea(area);
+    if (window.location.hash !== want) window.history.replaceState(null, '', want);
+  }, [area]);
+  useEffect(() => {
+    const onHash = () => {
+      const a = areaFromHash(window.location.hash);
+      if (a) setArea(a);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [setArea]);
+}

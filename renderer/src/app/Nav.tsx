@@ -1,0 +1,25 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../store/appStore';
+import { AREAS } from './areas';
+
+export function Nav() {
+  const { area, setArea } = useAppStore(useShallow((s) => ({ area: s.area, setArea: s.setArea })));
+  return (
+    <nav className="nav" aria-label="Areas">
+      <ul>
+        {AREAS.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className={`nav-item${a.issue === null ? '' : ' is-pending'}`}
+              aria-current={area === a.id ? 'page' : undefined}
+              onClick={() => setArea(a.id)}
+            >
+              {a.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The console's areas, in navigation order. An area without a component yet names the issue that
+ * brings it, so the navigation already shows the whole shape of the product.
+ */
+export const AREAS = [
+  { id: 'fleet', label: 'Fleet', issue: null },
+  { id: 'sites', label: 'Sites', issue: null },
+  { id: 'nodes', label: 'Nodes', issue: 4 },
+  { id: 'terminal', label: 'Terminal', issue: 5 },
+  { id: 'placement', label: 'Placement', issue: 6 },
+  { id: 'sovereignty', label: 'Sovereignty', issue: 7 },
+  { id: 'sustainability', label: 'Sustainability', issue: 8 },
+  { id: 'audit', label: 'Audit', issue: 9 },
+] as const;
+
+export type AreaId = (typeof AREAS)[number]['id'];
+export type Area = (typeof AREAS)[number];
+
+export const DEFAULT_AREA: AreaId = 'fleet';
+
+export function isAreaId(s: string): s is AreaId {
+  return AREAS.some((a) => a.id === s);
+}
+
+/** "#/sites" → "sites"; anything unknown → null. */
+export function areaFromHash(hash: string): AreaId | null {
+  const id = hash.replace(/^#\/?/, '');
+  return isAreaId(id) ? id : null;
+}
+
+export const hashForArea = (id: AreaId): string => `#/${id}`;

@@ -1,0 +1,17 @@
+import { create } from 'zustand';
+import { createFleetSlice } from '../features/fleet/fleetSlice';
+import { createUiSlice } from '../app/uiSlice';
+import type { AppState } from './types';
+
+export type { AppState } from './types';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createFleetSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+/** Back to the initial state, including the raw history kept outside React state; for tests. */
+export function resetStore(): void {
+  useAppStore.getState().clearHistory();
+  useAppStore.setState(useAppStore.getInitialState(), true);
+}

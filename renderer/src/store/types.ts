@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { FleetSlice } from '../features/fleet/fleetSlice';
+import type { UiSlice } from '../app/uiSlice';
+
+/** The whole store: one object built from feature slices (zustand docs, "Slices pattern"). */
+export type AppState = FleetSlice & UiSlice;
+
+/** A slice creator that sees the whole store but contributes only its own part. */
+export type AppSlice<T> = StateCreator<AppState, [], [], T>;
