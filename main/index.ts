@@ -40,6 +40,7 @@ function createWindow(c: Core): void {
     window: win,
     dispatch: c.dispatch,
     events: c.events,
+    session: c.newSession(),
     allowed,
     log,
   });

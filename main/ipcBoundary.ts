@@ -7,11 +7,14 @@ import { CALL_NAMES, EVENT_NAMES } from '../shared/channels';
 import { err } from '../shared/result';
 import type { Dispatch, EventSource } from './core/api/dispatcher';
 import { isTrustedSender } from './core/security/isTrustedSender';
+import type { Session } from './core/session/sessions';
 
 export interface BoundaryOptions {
   window: BrowserWindow;
   dispatch: Dispatch;
   events: EventSource;
+  /** The window's session: its role applies to every call the window makes. */
+  session: Session;
   allowed: { origins: string[]; fileIndex?: string };
   log: (msg: string) => void;
 }
@@ -34,7 +37,7 @@ export function registerIpcBoundary(o: BoundaryOptions): () => void {
         o.log(`[ipc] refused "${name}" from ${e.senderFrame?.url ?? 'an unknown frame'}`);
         return err('UNAUTHORIZED', 'This window may not call the console core.');
       }
-      return o.dispatch(name, payload);
+      return o.dispatch(name, payload, { session: o.session });
     });
     offs.push(() => ipcMain.removeHandler(channel));
   }

@@ -26,6 +26,7 @@ async function main() {
   const served = await startServedConsole({
     dispatch: core.value.dispatch,
     events: core.value.events,
+    newSession: () => core.value.newSession('browser'),
     rendererDir,
     host: a.host,
     port: a.port,

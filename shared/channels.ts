@@ -2,8 +2,19 @@
  * The names of every contract entry, with no schema attached, so the preload can expose one function
  * per entry without bundling zod. `contract.ts` checks at compile time that the two lists agree.
  */
-export const CALL_NAMES = ['app.info', 'fleet.snapshot', 'fleet.history', 'site.detail'] as const;
-export const EVENT_NAMES = ['fleet.tick'] as const;
+export const CALL_NAMES = [
+  'app.info',
+  'fleet.snapshot',
+  'fleet.history',
+  'site.detail',
+  'session.get',
+  'session.setRole',
+  'admin.setPassphrase',
+  'audit.list',
+  'audit.verify',
+  'audit.export',
+] as const;
+export const EVENT_NAMES = ['fleet.tick', 'audit.appended'] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

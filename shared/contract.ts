@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { CallName, EventName } from './channels';
 import type { ErrorCode } from './result';
+import type { Permission } from './roles';
+import { RoleSchema } from './roles';
+import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit';
+import { PassphraseSchema, SessionInfoSchema } from './session';
 import {
   AppInfoSchema,
   FleetSnapshotSchema,
@@ -21,6 +25,8 @@ interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
   response: Res;
   errors: readonly ErrorCode[];
   summary: string;
+  /** What the caller's role must allow; the core's dispatcher enforces it (issue 9). */
+  permission: Permission;
 }
 const call = <Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>) => spec;
 
@@ -28,18 +34,21 @@ const SiteIdSchema = z.string().min(1).max(128);
 
 export const calls = {
   'app.info': call({
+    permission: 'view',
     summary: 'Version, shell and where the fleet definition came from.',
     request: z.object({}).strict(),
     response: AppInfoSchema,
     errors: [],
   }),
   'fleet.snapshot': call({
+    permission: 'view',
     summary: 'Fleet totals and one summary per site, as of the last tick.',
     request: z.object({}).strict(),
     response: FleetSnapshotSchema,
     errors: [],
   }),
   'fleet.history': call({
+    permission: 'view',
     summary: 'Fleet utilisation and power over a window, downsampled to at most maxPoints.',
     request: z
       .object({
@@ -51,6 +60,7 @@ export const calls = {
     errors: [],
   }),
   'site.detail': call({
+    permission: 'view',
     summary: "One site's summary, its nodes and its history.",
     request: z
       .object({
@@ -60,6 +70,59 @@ export const calls = {
       .strict(),
     response: SiteDetailSchema,
     errors: ['NOT_FOUND'],
+  }),
+  'session.get': call({
+    summary: "This window's role, who it acts as, and what it may do.",
+    permission: 'view',
+    request: z.object({}).strict(),
+    response: SessionInfoSchema,
+    errors: [],
+  }),
+  'session.setRole': call({
+    summary: 'Switch role; becoming admin needs the admin passphrase. Audited either way.',
+    permission: 'view',
+    request: z.object({ role: RoleSchema, passphrase: z.string().max(1024).optional() }).strict(),
+    response: SessionInfoSchema,
+    errors: ['FORBIDDEN'],
+  }),
+  'admin.setPassphrase': call({
+    summary: 'Set the admin passphrase (first run), or change it with the current one.',
+    permission: 'view',
+    request: z.object({ passphrase: PassphraseSchema, current: z.string().max(1024).optional() }).strict(),
+    response: SessionInfoSchema,
+    errors: ['FORBIDDEN'],
+  }),
+  'audit.list': call({
+    summary: 'Audit entries, newest first, filtered.',
+    permission: 'view',
+    request: z
+      .object({
+        filter: AuditFilterSchema.default({}),
+        limit: z.number().int().min(1).max(1000).default(200),
+        beforeSeq: z.number().int().positive().optional(),
+      })
+      .strict(),
+    response: z.object({ entries: z.array(AuditEntrySchema), total: z.number().int().nonnegative() }),
+    errors: [],
+  }),
+  'audit.verify': call({
+    summary: 'Re-read the whole log from disk and check its hash chain.',
+    permission: 'view',
+    request: z.object({}).strict(),
+    response: AuditVerdictSchema,
+    errors: [],
+  }),
+  'audit.export': call({
+    summary: 'The filtered log as JSONL (verifiable) or CSV (for spreadsheets).',
+    permission: 'audit.export',
+    request: z.object({ format: z.enum(['jsonl', 'csv']), filter: AuditFilterSchema.default({}) }).strict(),
+    response: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      content: z.string(),
+      entries: z.number().int(),
+    }),
+    errors: [],
   }),
 } as const;
 
@@ -73,6 +136,7 @@ export type FleetTick = z.infer<typeof FleetTickSchema>;
 
 export const events = {
   'fleet.tick': FleetTickSchema,
+  'audit.appended': AuditEntrySchema,
 } as const;
 
 export type Calls = typeof calls;

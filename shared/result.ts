@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CALL', // no contract entry of that name
   'NOT_FOUND', // the thing named (site, node) does not exist
   'UNAUTHORIZED', // missing or wrong credentials at a transport
+  'FORBIDDEN', // the session's role may not do this
   'UNAVAILABLE', // a site or service could not be reached
   'TIMEOUT', // a call took longer than its budget
   'BAD_RESPONSE', // a site answered with something we could not parse

@@ -1,6 +1,12 @@
 import type { AppInfo } from '../../shared/domain';
 import { err, ok, type Result } from '../../shared/result';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditLog } from './audit/auditLog';
 import { createDispatcher, type Dispatch, type EventSource } from './api/dispatcher';
+import { AdminPassphrase } from './session/adminPassphrase';
+import { newSession, systemActor, type Session } from './session/sessions';
 import { createEventSource, createHandlers } from './api/handlers';
 import { loadSites } from './config/loadSites';
 import type { SiteConfig } from './config/sitesFile';
@@ -24,6 +30,9 @@ export interface Core {
   dispatch: Dispatch;
   events: EventSource;
   fleet: FleetService;
+  audit: AuditLog;
+  /** A new session (one per window or browser connection), starting as NOC operator. */
+  newSession(profile?: string): Session;
   /** The embedded simulator, when the demo fleet runs. */
   sim: { fleet: SimFleet; servers: RunningSim } | null;
   stop(): Promise<void>;
@@ -49,26 +58,46 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   } else {
     sites = loaded.sites;
   }
+  // Without a config directory (tests) the audit log and passphrase live in a fresh temp dir.
+  const stateDir = opts.configDir ?? (await mkdtemp(join(tmpdir(), 'fleet-console-')));
+  const audit = await AuditLog.open({ dir: join(stateDir, 'audit') }, systemActor());
+  const passphrase = await AdminPassphrase.load(stateDir);
+  const fleetSource = loaded.kind === 'demo' ? 'demo' : 'configured';
+  await audit.append({
+    actor: systemActor(),
+    role: 'admin',
+    action: 'console.start',
+    params: { shell: opts.shell, version: opts.version, fleetSource, sites: sites.length },
+    outcome: 'ok',
+  });
   const fleet = new FleetService(sites, { intervalMs: opts.intervalMs, now: opts.now });
   const dispatch = createDispatcher(
-    createHandlers(fleet, {
-      name: 'Fleet Console',
-      version: opts.version,
-      shell: opts.shell,
-      fleetSource: loaded.kind === 'demo' ? 'demo' : 'configured',
-      configDir: opts.configDir,
+    createHandlers({
+      fleet,
+      audit,
+      passphrase,
+      info: {
+        name: 'Fleet Console',
+        version: opts.version,
+        shell: opts.shell,
+        fleetSource,
+        configDir: opts.configDir,
+      },
     }),
-    opts.log,
+    { log: opts.log, audit: (e) => audit.append(e) },
   );
   fleet.start();
   return ok({
     dispatch,
-    events: createEventSource(fleet),
+    events: createEventSource(fleet, audit),
     fleet,
+    audit,
+    newSession: (profile) => newSession(profile),
     sim,
     async stop() {
       await fleet.stop();
       await sim?.servers.stop();
+      await audit.close();
     },
   });
 }

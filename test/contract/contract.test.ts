@@ -27,7 +27,9 @@ beforeAll(async () => {
   core = created.value;
   await core.fleet.scrapeAll();
   core.fleet.tick();
-  client = createClient(createInMemoryTransport(core.dispatch, core.events));
+  client = createClient(
+    createInMemoryTransport(core.dispatch, core.events, { session: core.newSession('test') }),
+  );
 });
 afterAll(() => core.stop());
 
@@ -105,7 +107,7 @@ describe('the contract over an in-memory pair', () => {
     });
     const extra = await client.call('app.info', { sneaky: true } as never);
     expect(extra.ok).toBe(false);
-    expect(await core.dispatch('fleet.delete', {})).toEqual({
+    expect(await core.dispatch('fleet.delete', {}, { session: core.newSession() })).toEqual({
       ok: false,
       error: { code: 'UNKNOWN_CALL', message: expect.stringContaining('fleet.delete') },
     });

@@ -1,16 +1,27 @@
 import type { AppInfo } from '../../../shared/domain';
 import { err, ok } from '../../../shared/result';
+import type { AuditLog } from '../audit/auditLog';
 import type { FleetService } from '../fleet/fleetService';
+import type { AdminPassphrase } from '../session/adminPassphrase';
+import { auditHandlers } from './auditHandlers';
 import type { EventSource, Handlers } from './dispatcher';
+import { sessionHandlers } from './sessionHandlers';
 
-/** The contract's handlers over the fleet service. Each is small: the work lives in the core. */
-export function createHandlers(fleet: FleetService, info: Omit<AppInfo, 'intervalMs'>): Handlers {
+export interface HandlerDeps {
+  fleet: FleetService;
+  audit: AuditLog;
+  passphrase: AdminPassphrase;
+  info: Omit<AppInfo, 'intervalMs'>;
+}
+
+/** The contract's handlers. Each is small: the work lives in the core's services. */
+export function createHandlers(d: HandlerDeps): Handlers {
   return {
-    'app.info': () => ok({ ...info, intervalMs: fleet.intervalMs }),
-    'fleet.snapshot': () => ok(fleet.snapshot()),
-    'fleet.history': ({ windowS, maxPoints }) => ok(fleet.history(windowS, maxPoints)),
+    'app.info': () => ok({ ...d.info, intervalMs: d.fleet.intervalMs }),
+    'fleet.snapshot': () => ok(d.fleet.snapshot()),
+    'fleet.history': ({ windowS, maxPoints }) => ok(d.fleet.history(windowS, maxPoints)),
     'site.detail': ({ siteId, windowS }) => {
-      const detail = fleet.siteDetail(siteId, windowS);
+      const detail = d.fleet.siteDetail(siteId, windowS);
       return detail
         ? ok(detail)
         : err(
@@ -18,15 +29,19 @@ export function createHandlers(fleet: FleetService, info: Omit<AppInfo, 'interva
             `No site with id "${siteId}". It may have been removed; pick one from the site list.`,
           );
     },
+    ...sessionHandlers(d.audit, d.passphrase),
+    ...auditHandlers(d.audit),
   };
 }
 
-export function createEventSource(fleet: FleetService): EventSource {
+export function createEventSource(fleet: FleetService, audit: AuditLog): EventSource {
   return {
     subscribe: (name, listener) => {
       switch (name) {
         case 'fleet.tick':
           return fleet.onTick(listener);
+        case 'audit.appended':
+          return audit.onAppend(listener);
       }
     },
   };

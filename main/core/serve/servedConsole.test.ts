@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createDispatcher } from '../api/dispatcher';
+import { createDispatcher, type Handlers } from '../api/dispatcher';
+import { newSession } from '../session/sessions';
 import { ok } from '../../../shared/result';
 import { startServedConsole, type ServedConsole } from './servedConsole';
 
@@ -32,10 +33,11 @@ beforeAll(async () => {
     'fleet.snapshot': () => ok({ totals: {} as never, sites: [] }),
     'fleet.history': () => ok({ t: [], utilPct: [], powerKw: [] }),
     'site.detail': () => ok({} as never),
-  });
+  } as Partial<Handlers> as Handlers);
   served = await startServedConsole({
     dispatch,
     events: { subscribe: (_n, l) => (emitted.push(l), () => undefined) },
+    newSession: () => newSession('test'),
     rendererDir: dir,
     port: 0,
   });

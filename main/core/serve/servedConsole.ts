@@ -5,12 +5,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../../shared/channels';
 import { ClientFrameSchema, type ServerFrame } from '../../../shared/wire';
 import type { Dispatch, EventSource } from '../api/dispatcher';
+import type { Session } from '../session/sessions';
 import { SESSION_COOKIE, newAccessToken, ownOrigins, readCookie, tokenMatches } from './accessToken';
 import { readStatic } from './staticFiles';
 
 export interface ServedOptions {
   dispatch: Dispatch;
   events: EventSource;
+  /** Each browser connection is its own session (own role), like a desktop window. */
+  newSession: () => Session;
   rendererDir: string;
   host?: string;
   port?: number;
@@ -126,6 +129,7 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
   });
 
   function serveSocket(ws: WebSocket) {
+    const ctx = { session: opts.newSession() };
     const subs = new Map<EventName, () => void>();
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -142,7 +146,7 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
         return send({ type: 'protocol-error', message: 'unreadable frame; see shared/wire.ts' });
       const f = frame.data;
       if (f.type === 'call') {
-        const result = await opts.dispatch(f.name, f.payload);
+        const result = await opts.dispatch(f.name, f.payload, ctx);
         send({ type: 'result', id: f.id, result });
       } else if (f.type === 'subscribe') {
         if (!subs.has(f.name))
