@@ -10,6 +10,8 @@ import { newSession, systemActor, type Session } from './session/sessions';
 import { createEventSource, createHandlers } from './api/handlers';
 import { loadSites } from './config/loadSites';
 import type { SiteConfig } from './config/sitesFile';
+import { resolveSites } from './config/resolveSites';
+import { FileSecretStore, type SecretStore } from './config/secretStore';
 import { FleetService } from './fleet/fleetService';
 import { SimFleet } from './sim/simFleet';
 import { startSimServers, type RunningSim } from './sim/simServer';
@@ -22,6 +24,8 @@ export interface CoreOptions {
   intervalMs: number;
   demo?: { seed: number; sites: number; nodesPerSite: number | [number, number] };
   log?: (msg: string) => void;
+  /** Where secrets live: Electron safeStorage on the desktop; default a 0600 file in the config dir. */
+  secrets?: SecretStore;
   /** The clock, for tests that freeze time to compare against the simulator's ground truth. */
   now?: () => number;
 }
@@ -60,6 +64,9 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   }
   // Without a config directory (tests) the audit log and passphrase live in a fresh temp dir.
   const stateDir = opts.configDir ?? (await mkdtemp(join(tmpdir(), 'fleet-console-')));
+  const resolved = await resolveSites(sites, opts.secrets ?? new FileSecretStore(stateDir));
+  if (!resolved.ok)
+    return err('CONFIG_INVALID', `${resolved.message}. Add the secret, or fix the site profile.`);
   const audit = await AuditLog.open({ dir: join(stateDir, 'audit') }, systemActor());
   const passphrase = await AdminPassphrase.load(stateDir);
   const fleetSource = loaded.kind === 'demo' ? 'demo' : 'configured';
@@ -70,7 +77,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     params: { shell: opts.shell, version: opts.version, fleetSource, sites: sites.length },
     outcome: 'ok',
   });
-  const fleet = new FleetService(sites, { intervalMs: opts.intervalMs, now: opts.now });
+  const fleet = new FleetService(resolved.value, { intervalMs: opts.intervalMs, now: opts.now });
   const dispatch = createDispatcher(
     createHandlers({
       fleet,

@@ -13,6 +13,44 @@ export const DcgmEndpointSchema = z
   })
   .strict();
 
+const SecretNameSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9._\/-]{1,128}$/,
+    'a secret name: letters, digits, . _ / - (the value lives in the secret store)',
+  );
+
+export const PromTelemetrySchema = z
+  .object({
+    kind: z.literal('prometheus'),
+    url: z.url({ protocol: /^https?$/ }),
+    /** Extra label matchers that pick this site's dcgm-exporter series, e.g. job="dcgm",site="fra1". */
+    selector: z.string().max(500).optional(),
+    auth: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('bearer'), secret: SecretNameSchema }).strict(),
+        z
+          .object({
+            kind: z.literal('basic'),
+            username: z.string().min(1).max(200),
+            secret: SecretNameSchema,
+          })
+          .strict(),
+      ])
+      .optional(),
+    /** PEM file of the CA that signed the site's Prometheus certificate. */
+    caFile: z.string().min(1).max(4096).optional(),
+  })
+  .strict();
+export type PromTelemetryConfig = z.infer<typeof PromTelemetrySchema>;
+
+export const DcgmTelemetrySchema = z
+  .object({
+    kind: z.literal('dcgm'),
+    endpoints: z.array(DcgmEndpointSchema).min(1),
+  })
+  .strict();
+
 export const SiteConfigSchema = z
   .object({
     id: z
@@ -23,12 +61,7 @@ export const SiteConfigSchema = z
     country: z.string().regex(/^[A-Z]{2}$/, 'use the ISO 3166-1 alpha-2 code in capitals (e.g. DE)'),
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
-    telemetry: z
-      .object({
-        kind: z.literal('dcgm'),
-        endpoints: z.array(DcgmEndpointSchema).min(1),
-      })
-      .strict(),
+    telemetry: z.discriminatedUnion('kind', [DcgmTelemetrySchema, PromTelemetrySchema]),
   })
   .strict();
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

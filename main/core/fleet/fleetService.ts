@@ -1,6 +1,7 @@
 import type { FleetTick } from '../../../shared/contract';
 import type { FleetSnapshot, NodeSummary, Series, SiteDetail, SiteSummary } from '../../../shared/domain';
-import type { SiteConfig } from '../config/sitesFile';
+import type { ResolvedSite } from '../config/resolveSites';
+import { createTelemetrySource } from '../adapters/createTelemetrySource';
 import { SiteConnection } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
@@ -37,7 +38,7 @@ export class FleetService {
   private last: FleetSnapshot | null = null;
 
   constructor(
-    sites: readonly SiteConfig[],
+    sites: readonly ResolvedSite[],
     readonly opts: FleetServiceOptions,
   ) {
     this.now = opts.now ?? Date.now;
@@ -46,13 +47,9 @@ export class FleetService {
     // Ring capacity per GPU: 15 minutes of samples is what the node view draws at full resolution.
     this.store = new TelemetryStore(Math.max(2, Math.ceil(900_000 / opts.intervalMs)));
     this.fleetHistory = new SeriesRing(historyPoints);
+    const timeoutMs = opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2));
     this.connections = sites.map(
-      (s) =>
-        new SiteConnection(s, this.store, {
-          timeoutMs: opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2)),
-          maxBytes: 16 * 1024 * 1024,
-          concurrency: 16,
-        }),
+      (s) => new SiteConnection(s, createTelemetrySource(s.telemetry, { timeoutMs }), this.store),
     );
     for (const s of sites) this.siteHistory.set(s.id, new SeriesRing(historyPoints));
   }
@@ -174,7 +171,7 @@ export class FleetService {
     reason: string | null,
     now: number,
   ): SiteSummary {
-    const cfg = c.config;
+    const cfg = c.site;
     const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
     const lastSuccess = c.nodes.reduce<number | null>(
       (acc, n) =>

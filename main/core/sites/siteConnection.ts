@@ -1,16 +1,6 @@
-import type { SiteConfig } from '../config/sitesFile';
-import { readDcgmSamples } from '../telemetry/dcgm';
-import { parseExposition } from '../telemetry/exposition';
 import type { TelemetryStore } from '../telemetry/telemetryStore';
-import { fetchText } from './fetchText';
 import { deriveSiteStatus, type NodeHealth, type NodeOutcome } from './siteStatus';
-
-export interface ScrapeOptions {
-  timeoutMs: number;
-  maxBytes: number;
-  /** How many nodes of one site are scraped at once. */
-  concurrency: number;
-}
+import type { NodeReport, TelemetrySource } from './telemetrySource';
 
 export interface NodeState extends NodeHealth {
   /** Telemetry store slots of this node's GPUs, in GPU index order. */
@@ -19,97 +9,93 @@ export interface NodeState extends NodeHealth {
   lastXid: number | null;
 }
 
+export interface SiteIdentity {
+  id: string;
+  name: string;
+  city: string;
+  country: string;
+  lat: number;
+  lon: number;
+}
+
 /**
- * One connection object per site (the Lens cluster-connection shape): it scrapes every node's
- * dcgm-exporter endpoint over real HTTP, writes readings into the store, and keeps per-node health.
+ * One connection object per site (the Lens cluster-connection shape): it polls the site's telemetry
+ * source, writes readings into the store, and keeps per-node and site-level health. Which protocol
+ * the source speaks is not its concern.
  */
 export class SiteConnection {
-  readonly nodes: NodeState[];
+  private readonly byHost = new Map<string, NodeState>();
+  readonly nodes: NodeState[] = [];
+  /** The site-level failure of the last poll (its Prometheus is down…), null when it answered. */
+  siteOutcome: NodeOutcome | null = null;
   consecutiveFailures = 0;
+  private polled = false;
 
   constructor(
-    readonly config: SiteConfig,
+    readonly site: SiteIdentity,
+    private readonly source: TelemetrySource,
     private readonly store: TelemetryStore,
-    private readonly opts: ScrapeOptions,
   ) {
-    this.nodes = config.telemetry.endpoints.map((e) => ({
-      hostname: e.hostname,
-      outcome: null,
-      lastSuccessAt: null,
-      slots: [],
-      model: null,
-      lastXid: null,
-    }));
+    for (const h of source.initialNodes()) this.node(h);
   }
 
   get id(): string {
-    return this.config.id;
+    return this.site.id;
+  }
+
+  get sourceKind(): string {
+    return this.source.kind;
   }
 
   status(nowMs: number, staleAfterMs: number) {
-    return deriveSiteStatus(this.nodes, nowMs, staleAfterMs);
+    return deriveSiteStatus(this.nodes, nowMs, staleAfterMs, {
+      polled: this.polled,
+      outcome: this.siteOutcome,
+    });
   }
 
-  /** Scrapes every node once; resolves when all have answered or timed out. */
+  /** Polls the site once; resolves when every request has answered or timed out. */
   async scrape(now: () => number = Date.now): Promise<void> {
-    const endpoints = this.config.telemetry.endpoints;
-    let next = 0;
-    const worker = async () => {
-      while (next < endpoints.length) {
-        const i = next++;
-        await this.scrapeNode(i, endpoints[i]!.url, now);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, endpoints.length) }, worker));
-    const allFailed = this.nodes.every((n) => n.outcome?.kind !== 'ok');
-    this.consecutiveFailures = allFailed ? this.consecutiveFailures + 1 : 0;
+    const { reports, siteOutcome } = await this.source.poll(now);
+    this.polled = true;
+    this.siteOutcome = siteOutcome;
+    if (siteOutcome) for (const n of this.nodes) n.outcome = siteOutcome;
+    for (const r of reports) this.apply(this.node(r.hostname), r);
+    const anyOk = !siteOutcome && this.nodes.some((n) => n.outcome?.kind === 'ok');
+    this.consecutiveFailures = anyOk ? 0 : this.consecutiveFailures + 1;
   }
 
-  private async scrapeNode(i: number, url: string, now: () => number): Promise<void> {
-    const node = this.nodes[i]!;
-    const res = await fetchText(url, { timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes });
-    node.outcome = this.ingest(node, res, now());
-  }
-
-  private ingest(node: NodeState, res: Awaited<ReturnType<typeof fetchText>>, t: number): NodeOutcome {
-    switch (res.kind) {
-      case 'timeout':
-      case 'network':
-        return { kind: 'unreachable', message: res.message };
-      case 'too-large':
-        return { kind: 'bad-response', message: res.message };
-      case 'http':
-        if (res.status === 401 || res.status === 403) return { kind: 'auth', message: res.message };
-        return { kind: res.status >= 500 ? 'unreachable' : 'bad-response', message: res.message };
+  private node(hostname: string): NodeState {
+    let n = this.byHost.get(hostname);
+    if (!n) {
+      n = { hostname, outcome: null, lastSuccessAt: null, slots: [], model: null, lastXid: null };
+      this.byHost.set(hostname, n);
+      this.nodes.push(n);
     }
-    const parsed = parseExposition(res.text);
-    if (!parsed.ok)
-      return {
-        kind: 'bad-response',
-        message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
-      };
-    const readings = readDcgmSamples(parsed.value.samples);
-    if (readings.length === 0)
-      return { kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' };
-    readings.sort((a, b) => (a.gpuIndex ?? 0) - (b.gpuIndex ?? 0));
+    return n;
+  }
+
+  private apply(node: NodeState, r: NodeReport): void {
+    node.outcome = r.outcome;
+    if (r.outcome.kind !== 'ok') return;
+    const readings = [...r.readings].sort((a, b) => (a.gpuIndex ?? 0) - (b.gpuIndex ?? 0));
     const slots: number[] = [];
     let lastXid: number | null = null;
-    for (const r of readings) {
+    for (const g of readings) {
       const slot = this.store.slotFor({
-        uuid: r.uuid,
-        siteId: this.config.id,
+        uuid: g.uuid,
+        siteId: this.site.id,
         hostname: node.hostname,
-        gpuIndex: r.gpuIndex,
-        model: r.model,
+        gpuIndex: g.gpuIndex,
+        model: g.model,
       });
-      this.store.record(slot, t, r);
+      this.store.record(slot, r.t, g);
       slots.push(slot);
-      if (r.xid !== null && r.xid > 0) lastXid = r.xid;
+      if (g.xid !== null && g.xid > 0) lastXid = g.xid;
     }
     node.slots = slots;
-    node.model = readings[0]!.model;
+    node.model = readings[0]?.model ?? null;
     node.lastXid = lastXid;
-    node.lastSuccessAt = t;
-    return { kind: 'ok' };
+    node.lastSuccessAt = r.t;
   }
 }

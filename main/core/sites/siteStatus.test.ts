@@ -32,12 +32,28 @@ describe('deriveSiteStatus', () => {
     ['misconfigured', [bad('a'), bad('b')], 'not with dcgm-exporter metrics'],
     ['auth-failed', [auth('a'), down('b')], 'refused our credentials'],
     ['stale', [ok('a', -60_000)], 'no fresh data for 61 s'],
-    ['misconfigured', [], 'no node endpoints'],
+    ['connecting', [], 'waiting'],
   ] as const)('%s', (status, nodes, reason) => {
     const got = deriveSiteStatus(nodes as readonly NodeHealth[], 1000, 15_000);
     expect(got.status).toBe(status);
     if (reason === null && status !== 'connecting') expect(got.reason).toBeNull();
     else if (reason) expect(got.reason).toContain(reason);
+  });
+});
+
+describe('deriveSiteStatus with a site-level outcome (Prometheus, scheduler)', () => {
+  it.each([
+    [{ kind: 'auth', message: 'HTTP 401' }, 'auth-failed'],
+    [{ kind: 'unreachable', message: 'connection refused' }, 'unreachable'],
+    [{ kind: 'bad-response', message: 'Prometheus said bad_data' }, 'misconfigured'],
+  ] as const)('%j → %s, whatever the nodes last said', (outcome, status) => {
+    expect(deriveSiteStatus([ok('a')], 1000, 15_000, { polled: true, outcome }).status).toBe(status);
+  });
+  it('a site that answered but has no GPU nodes is misconfigured', () => {
+    expect(deriveSiteStatus([], 1000, 15_000, { polled: true, outcome: null })).toMatchObject({
+      status: 'misconfigured',
+      reason: expect.stringContaining('no GPU nodes'),
+    });
   });
 });
 

@@ -26,9 +26,22 @@ export function deriveSiteStatus(
   nodes: readonly NodeHealth[],
   nowMs: number,
   staleAfterMs: number,
+  site: { polled: boolean; outcome: NodeOutcome | null } = { polled: false, outcome: null },
 ): { status: SiteStatus; reason: string | null } {
+  const siteOutcome = site.outcome;
+  // The site's own endpoint (its Prometheus, its scheduler) failed: that explains everything below it.
+  if (siteOutcome && siteOutcome.kind !== 'ok') {
+    const m = siteOutcome.message;
+    if (siteOutcome.kind === 'auth')
+      return { status: 'auth-failed', reason: `the site refused our credentials — ${m}` };
+    if (siteOutcome.kind === 'bad-response') return { status: 'misconfigured', reason: m };
+    return { status: 'unreachable', reason: `the site does not answer — ${m}` };
+  }
   const finished = nodes.filter((n) => n.outcome !== null);
-  if (nodes.length === 0) return { status: 'misconfigured', reason: 'the site lists no node endpoints' };
+  if (nodes.length === 0)
+    return site.polled
+      ? { status: 'misconfigured', reason: 'the site answered but reports no GPU nodes' }
+      : { status: 'connecting', reason: 'waiting for the first answer' };
   if (finished.length === 0) return { status: 'connecting', reason: 'waiting for the first answer' };
   const failed = finished.filter((n) => n.outcome!.kind !== 'ok');
   const first = failed[0];

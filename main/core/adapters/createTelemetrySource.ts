@@ -1,0 +1,21 @@
+import type { ResolvedSite } from '../config/resolveSites';
+import type { TelemetrySource } from '../sites/telemetrySource';
+import { DcgmScrapeSource } from './dcgm/dcgmScrapeSource';
+import { PrometheusSource } from './prometheus/prometheusSource';
+
+/** The one place a site's configured telemetry kind becomes an adapter. */
+export function createTelemetrySource(
+  t: ResolvedSite['telemetry'],
+  o: { timeoutMs: number },
+): TelemetrySource {
+  switch (t.kind) {
+    case 'dcgm':
+      return new DcgmScrapeSource(t.endpoints, {
+        timeoutMs: o.timeoutMs,
+        maxBytes: 16 * 1024 * 1024,
+        concurrency: 16,
+      });
+    case 'prometheus':
+      return new PrometheusSource(t, { timeoutMs: o.timeoutMs, maxBytes: 64 * 1024 * 1024 });
+  }
+}

@@ -1,0 +1,70 @@
+import { httpGet } from '../../sites/httpGet';
+import {
+  outcomeOf,
+  type NodeReport,
+  type PollResult,
+  type TelemetrySource,
+} from '../../sites/telemetrySource';
+import { readDcgmSamples } from '../../telemetry/dcgm';
+import { parseExposition } from '../../telemetry/exposition';
+
+export interface DcgmEndpoint {
+  hostname: string;
+  url: string;
+}
+
+export interface ScrapeOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  /** How many nodes of one site are scraped at once. */
+  concurrency: number;
+}
+
+/** Scrapes each node's dcgm-exporter `/metrics` directly, a bounded number at a time. */
+export class DcgmScrapeSource implements TelemetrySource {
+  readonly kind = 'dcgm';
+
+  constructor(
+    private readonly endpoints: readonly DcgmEndpoint[],
+    private readonly opts: ScrapeOptions,
+  ) {}
+
+  initialNodes(): string[] {
+    return this.endpoints.map((e) => e.hostname);
+  }
+
+  async poll(now: () => number): Promise<PollResult> {
+    const reports: NodeReport[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < this.endpoints.length) {
+        const e = this.endpoints[next++]!;
+        reports.push(await this.scrape(e, now));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, this.endpoints.length) }, worker));
+    return { reports, siteOutcome: null };
+  }
+
+  private async scrape(e: DcgmEndpoint, now: () => number): Promise<NodeReport> {
+    const res = await httpGet(e.url, { timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes });
+    const t = now();
+    const fail = (outcome: NodeReport['outcome']): NodeReport => ({
+      hostname: e.hostname,
+      outcome,
+      readings: [],
+      t,
+    });
+    if (res.kind !== 'ok') return fail(outcomeOf(res));
+    const parsed = parseExposition(res.text);
+    if (!parsed.ok)
+      return fail({
+        kind: 'bad-response',
+        message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
+      });
+    const readings = readDcgmSamples(parsed.value.samples);
+    if (readings.length === 0)
+      return fail({ kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' });
+    return { hostname: e.hostname, outcome: { kind: 'ok' }, readings, t };
+  }
+}

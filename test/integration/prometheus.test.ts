@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrometheusSource } from '../../main/core/adapters/prometheus/prometheusSource';
+import { PromClient } from '../../main/core/adapters/prometheus/promClient';
+import { FleetService } from '../../main/core/fleet/fleetService';
+import { SimFleet } from '../../main/core/sim/simFleet';
+import { startSimServers, type RunningSim } from '../../main/core/sim/simServer';
+import { haveBinary } from './needBinary';
+import { startPrometheus, type RunningPrometheus } from './prometheusServer';
+
+/**
+ * The Prometheus adapter against a real Prometheus 2.42 scraping the simulator's dcgm-exporter
+ * endpoints: what the console shows must equal the simulator's ground truth.
+ */
+const enabled = haveBinary('prometheus', 'apt-get install prometheus');
+
+describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
+  let sim: SimFleet;
+  let servers: RunningSim;
+  let prom: RunningPrometheus;
+
+  beforeAll(async () => {
+    sim = new SimFleet({ seed: 21, sites: 2, nodesPerSite: 3 });
+    servers = await startSimServers(sim);
+    const targets = servers.manifest.sites.flatMap((s) =>
+      s.telemetry.kind === 'dcgm'
+        ? s.telemetry.endpoints.map((e) => {
+            const u = new URL(e.url);
+            return { address: u.host, metricsPath: u.pathname, labels: { site: s.id, instance: e.hostname } };
+          })
+        : [],
+    );
+    prom = await startPrometheus(targets);
+  }, 60_000);
+  afterAll(async () => {
+    await prom?.stop();
+    await servers?.stop();
+  });
+
+  it('shows the same GPUs and utilisation as the simulator', async () => {
+    const site = sim.sites[0]!;
+    const source = new PrometheusSource(
+      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"` },
+      { timeoutMs: 5000, maxBytes: 1e8 },
+    );
+    const { reports, siteOutcome } = await source.poll(Date.now);
+    expect(siteOutcome).toBeNull();
+    expect(reports.map((r) => r.hostname).sort()).toEqual(site.nodes.map((n) => n.hostname).sort());
+    for (const r of reports) {
+      const node = site.nodes.find((n) => n.hostname === r.hostname)!;
+      expect(r.readings.map((g) => g.uuid).sort()).toEqual(node.gpus.map((g) => g.uuid).sort());
+      // Prometheus's sample time is when it scraped; the simulator served that second's values.
+      const sec = Math.floor(r.t / 1000);
+      const truths = [sec - 1, sec, sec + 1].map((s) => sim.frames(site, node, s));
+      for (const g of r.readings) {
+        const candidates = truths.map((f) => f[g.gpuIndex!]!);
+        expect(candidates.some((c) => c.utilPct === g.utilPct)).toBe(true);
+        expect(candidates.some((c) => Math.abs(c.powerW - g.powerW!) < 0.01)).toBe(true);
+      }
+    }
+  });
+
+  it('drives a whole site through FleetService: ok, right GPU count, utilisation from ground truth', async () => {
+    const fleet = new FleetService(
+      sim.sites.map((s) => ({
+        ...servers.manifest.sites.find((m) => m.id === s.id)!,
+        telemetry: { kind: 'prometheus' as const, url: prom.url, selector: `site="${s.id}"` },
+      })),
+      { intervalMs: 1000 },
+    );
+    await fleet.scrapeAll();
+    const { sites } = fleet.summarise();
+    for (const s of sites) {
+      expect(s.status).toBe('ok');
+      expect(s.gpus).toBe(sim.site(s.id)!.nodes.length * 8);
+      expect(s.gpusReporting).toBe(s.gpus);
+      expect(s.utilPct).not.toBeNull();
+    }
+  });
+
+  it('maps Prometheus errors to messages a person can act on', async () => {
+    const c = new PromClient(prom.url, { timeoutMs: 5000, maxBytes: 1e6 });
+    const bad = await c.query('sum(');
+    expect(bad).toMatchObject({
+      ok: false,
+      outcome: {
+        kind: 'bad-response',
+        message: expect.stringMatching(/Prometheus 400 bad_data: .*parse error/),
+      },
+    });
+    const wrongPath = new PromClient(`${prom.url}/nope`, { timeoutMs: 5000, maxBytes: 1e6 });
+    expect(await wrongPath.query('up')).toMatchObject({ ok: false, outcome: { kind: 'bad-response' } });
+    const range = await c.queryRange(
+      'DCGM_FI_DEV_GPU_UTIL',
+      Date.now() / 1000 - 30 * 86_400,
+      Date.now() / 1000,
+      1,
+    );
+    expect(range.ok).toBe(true); // a step that fits under 11,000 points was chosen
+  });
+
+  it('reports a node whose exporter stops as not answering, and a dead Prometheus as unreachable', async () => {
+    const site = sim.sites[1]!;
+    const source = new PrometheusSource(
+      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"` },
+      { timeoutMs: 3000, maxBytes: 1e8 },
+    );
+    expect((await source.poll(Date.now)).reports.every((r) => r.outcome.kind === 'ok')).toBe(true);
+    sim.setFault(site.id, 'down');
+    await new Promise((r) => setTimeout(r, 2500)); // two scrape intervals: Prometheus marks the series stale
+    const after = await source.poll(Date.now);
+    expect(after.reports.every((r) => r.outcome.kind === 'unreachable')).toBe(true);
+    sim.setFault(site.id, 'none');
+    await prom.stop();
+    const dead = await source.poll(Date.now);
+    expect(dead.siteOutcome).toMatchObject({ kind: 'unreachable', message: 'connection refused' });
+  });
+});

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A real Prometheus (Debian's 2.42) on loopback, scraping the targets given; stopped by PID. */
+export interface RunningPrometheus {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ScrapeTarget {
+  /** host:port */
+  address: string;
+  metricsPath: string;
+  labels: Record<string, string>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Targets that share a listener differ by __metrics_path__, which Prometheus accepts as a target label. */
+export function prometheusConfig(targets: readonly ScrapeTarget[], intervalS: number): string {
+  const groups = targets.map(
+    (t) =>
+      `      - targets: ['${t.address}']\n        labels:\n          __metrics_path__: '${t.metricsPath}'\n` +
+      Object.entries(t.labels)
+        .map(([k, v]) => `          ${k}: '${v}'\n`)
+        .join(''),
+  );
+  return `global:\n  scrape_interval: ${intervalS}s\n  scrape_timeout: ${intervalS}s\nscrape_configs:\n  - job_name: dcgm\n    static_configs:\n${groups.join('')}`;
+}
+
+export async function startPrometheus(
+  targets: readonly ScrapeTarget[],
+  intervalS = 1,
+): Promise<RunningPrometheus> {
+  const dir = mkdtempSync(join(tmpdir(), 'fc-prom-'));
+  writeFileSync(join(dir, 'prometheus.yml'), prometheusConfig(targets, intervalS));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    'prometheus',
+    [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      '--log.level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  child.stderr!.on('data', (d) => (log += d));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Ready when every target has been scraped once and is up.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`prometheus exited (${child.exitCode}): ${log.slice(-2000)}`);
+    try {
+      const r = await fetch(`${url}/api/v1/targets?state=active`);
+      const body = (await r.json()) as { data?: { activeTargets?: { health: string }[] } };
+      const active = body.data?.activeTargets ?? [];
+      if (active.length === targets.length && active.every((t) => t.health === 'up')) {
+        await new Promise((res) => setTimeout(res, 1200)); // let the first samples become queryable
+        return { url, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`prometheus did not scrape all ${targets.length} targets within 30 s: ${log.slice(-2000)}`);
+}
