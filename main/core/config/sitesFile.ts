@@ -16,7 +16,7 @@ export const DcgmEndpointSchema = z
 const SecretNameSchema = z
   .string()
   .regex(
-    /^[A-Za-z0-9._\/-]{1,128}$/,
+    /^[A-Za-z0-9._/-]{1,128}$/,
     'a secret name: letters, digits, . _ / - (the value lives in the secret store)',
   );
 
