@@ -13,6 +13,12 @@ export const CALL_NAMES = [
   'audit.list',
   'audit.verify',
   'audit.export',
+  'sites.list',
+  'sites.save',
+  'sites.remove',
+  'sites.test',
+  'sites.import',
+  'sites.export',
 ] as const;
 export const EVENT_NAMES = ['fleet.tick', 'audit.appended'] as const;
 

@@ -5,6 +5,10 @@ import type { Permission } from './roles';
 import { RoleSchema } from './roles';
 import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit';
 import { PassphraseSchema, SessionInfoSchema } from './session';
+import { SiteProfileSchema } from './siteProfile';
+
+/** Secret values typed into a form, by the names the profile uses; stored, never echoed back. */
+const SecretValuesSchema = z.record(z.string().max(128), z.string().min(1).max(16_384)).default({});
 import {
   AppInfoSchema,
   FleetSnapshotSchema,
@@ -122,6 +126,54 @@ export const calls = {
       content: z.string(),
       entries: z.number().int(),
     }),
+    errors: [],
+  }),
+  'sites.list': call({
+    summary: 'The site profiles (no secret values) and the names of stored secrets.',
+    permission: 'view',
+    request: z.object({}).strict(),
+    response: z.object({
+      demo: z.boolean(),
+      profiles: z.array(SiteProfileSchema),
+      secretNames: z.array(z.string()),
+    }),
+    errors: [],
+  }),
+  'sites.save': call({
+    summary: 'Add or update a site profile; secrets typed with it go to the secret store.',
+    permission: 'sites',
+    request: z.object({ profile: SiteProfileSchema, secrets: SecretValuesSchema }).strict(),
+    response: z.object({ profile: SiteProfileSchema }),
+    errors: ['CONFIG_INVALID', 'UNAVAILABLE'],
+  }),
+  'sites.remove': call({
+    summary: 'Remove a site profile.',
+    permission: 'sites',
+    request: z.object({ id: SiteIdSchema }).strict(),
+    response: z.object({ removed: z.string() }),
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'sites.test': call({
+    summary: "Run each of a profile's adapters once and say what answered and what failed.",
+    permission: 'sites',
+    request: z.object({ profile: SiteProfileSchema, secrets: SecretValuesSchema }).strict(),
+    response: z.object({
+      checks: z.array(z.object({ check: z.string(), ok: z.boolean(), message: z.string() })),
+    }),
+    errors: [],
+  }),
+  'sites.import': call({
+    summary: 'Import a fleet YAML file, merged into or replacing the profiles; errors name line and field.',
+    permission: 'sites',
+    request: z.object({ yaml: z.string().max(20_000_000), mode: z.enum(['merge', 'replace']) }).strict(),
+    response: z.object({ added: z.number().int(), updated: z.number().int(), removed: z.number().int() }),
+    errors: ['CONFIG_INVALID', 'UNAVAILABLE'],
+  }),
+  'sites.export': call({
+    summary: 'All site profiles as one YAML file (never with secret values).',
+    permission: 'view',
+    request: z.object({}).strict(),
+    response: z.object({ fileName: z.string(), content: z.string() }),
     errors: [],
   }),
 } as const;

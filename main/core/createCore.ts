@@ -12,6 +12,8 @@ import { loadSites } from './config/loadSites';
 import type { SiteConfig } from './config/sitesFile';
 import { resolveSites } from './config/resolveSites';
 import { FileSecretStore, type SecretStore } from './config/secretStore';
+import { SiteStore } from './config/siteStore';
+import { SiteRegistry } from './sites/siteRegistry';
 import { FleetService } from './fleet/fleetService';
 import { SimFleet } from './sim/simFleet';
 import { startSimServers, type RunningSim } from './sim/simServer';
@@ -35,6 +37,7 @@ export interface Core {
   events: EventSource;
   fleet: FleetService;
   audit: AuditLog;
+  sites: SiteRegistry;
   /** A new session (one per window or browser connection), starting as NOC operator. */
   newSession(profile?: string): Session;
   /** The embedded simulator, when the demo fleet runs. */
@@ -64,9 +67,8 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   }
   // Without a config directory (tests) the audit log and passphrase live in a fresh temp dir.
   const stateDir = opts.configDir ?? (await mkdtemp(join(tmpdir(), 'fleet-console-')));
-  const resolved = await resolveSites(sites, opts.secrets ?? new FileSecretStore(stateDir));
-  if (!resolved.ok)
-    return err('CONFIG_INVALID', `${resolved.message}. Add the secret, or fix the site profile.`);
+  const secrets = opts.secrets ?? new FileSecretStore(stateDir);
+  const resolved = await resolveSites(sites, secrets);
   const audit = await AuditLog.open({ dir: join(stateDir, 'audit') }, systemActor());
   const passphrase = await AdminPassphrase.load(stateDir);
   const fleetSource = loaded.kind === 'demo' ? 'demo' : 'configured';
@@ -77,19 +79,25 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     params: { shell: opts.shell, version: opts.version, fleetSource, sites: sites.length },
     outcome: 'ok',
   });
-  const fleet = new FleetService(resolved.value, { intervalMs: opts.intervalMs, now: opts.now });
+  const fleet = new FleetService(resolved, { intervalMs: opts.intervalMs, now: opts.now });
+  const registry = new SiteRegistry({
+    store: new SiteStore(stateDir),
+    secrets,
+    fleet,
+    audit,
+    initial: { demo: loaded.kind === 'demo', profiles: sites },
+    // The first site of the user's own replaces the demo fleet; its simulator is no longer needed.
+    onDemoEnd: async () => {
+      await sim?.servers.stop();
+    },
+  });
   const dispatch = createDispatcher(
     createHandlers({
       fleet,
       audit,
       passphrase,
-      info: {
-        name: 'Fleet Console',
-        version: opts.version,
-        shell: opts.shell,
-        fleetSource,
-        configDir: opts.configDir,
-      },
+      sites: registry,
+      info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
   );
@@ -99,6 +107,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     events: createEventSource(fleet, audit),
     fleet,
     audit,
+    sites: registry,
     newSession: (profile) => newSession(profile),
     sim,
     async stop() {

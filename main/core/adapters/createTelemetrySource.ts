@@ -5,9 +5,11 @@ import { PrometheusSource } from './prometheus/prometheusSource';
 
 /** The one place a site's configured telemetry kind becomes an adapter. */
 export function createTelemetrySource(
-  t: ResolvedSite['telemetry'],
+  site: Pick<ResolvedSite, 'telemetry' | 'unresolved'>,
   o: { timeoutMs: number },
 ): TelemetrySource {
+  if (site.unresolved) return unresolvedSource(site.unresolved);
+  const t = site.telemetry;
   switch (t.kind) {
     case 'dcgm':
       return new DcgmScrapeSource(t.endpoints, {
@@ -18,4 +20,13 @@ export function createTelemetrySource(
     case 'prometheus':
       return new PrometheusSource(t, { timeoutMs: o.timeoutMs, maxBytes: 64 * 1024 * 1024 });
   }
+}
+
+/** A site whose profile cannot be used yet: every poll says why, so it shows as misconfigured. */
+function unresolvedSource(message: string): TelemetrySource {
+  return {
+    kind: 'unresolved',
+    initialNodes: () => [],
+    poll: async () => ({ reports: [], siteOutcome: { kind: 'bad-response', message } }),
+  };
 }

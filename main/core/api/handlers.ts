@@ -6,18 +6,22 @@ import type { AdminPassphrase } from '../session/adminPassphrase';
 import { auditHandlers } from './auditHandlers';
 import type { EventSource, Handlers } from './dispatcher';
 import { sessionHandlers } from './sessionHandlers';
+import { sitesHandlers } from './sitesHandlers';
+import type { SiteRegistry } from '../sites/siteRegistry';
 
 export interface HandlerDeps {
   fleet: FleetService;
   audit: AuditLog;
   passphrase: AdminPassphrase;
-  info: Omit<AppInfo, 'intervalMs'>;
+  sites: SiteRegistry;
+  info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
 /** The contract's handlers. Each is small: the work lives in the core's services. */
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
-    'app.info': () => ok({ ...d.info, intervalMs: d.fleet.intervalMs }),
+    'app.info': () =>
+      ok({ ...d.info, fleetSource: d.sites.isDemo ? 'demo' : 'configured', intervalMs: d.fleet.intervalMs }),
     'fleet.snapshot': () => ok(d.fleet.snapshot()),
     'fleet.history': ({ windowS, maxPoints }) => ok(d.fleet.history(windowS, maxPoints)),
     'site.detail': ({ siteId, windowS }) => {
@@ -31,6 +35,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     ...sessionHandlers(d.audit, d.passphrase),
     ...auditHandlers(d.audit),
+    ...sitesHandlers(d.sites),
   };
 }
 

@@ -27,7 +27,9 @@ const round = (v: number | null, digits: number) => (v === null ? null : Number(
  */
 export class FleetService {
   readonly store: TelemetryStore;
-  private readonly connections: SiteConnection[];
+  private connections: SiteConnection[];
+  private readonly profiles = new Map<string, string>();
+  private readonly timeoutMs: number;
   private readonly siteHistory = new Map<string, SeriesRing>();
   private readonly fleetHistory: SeriesRing;
   private readonly listeners = new Set<(tick: FleetTick) => void>();
@@ -47,11 +49,39 @@ export class FleetService {
     // Ring capacity per GPU: 15 minutes of samples is what the node view draws at full resolution.
     this.store = new TelemetryStore(Math.max(2, Math.ceil(900_000 / opts.intervalMs)));
     this.fleetHistory = new SeriesRing(historyPoints);
-    const timeoutMs = opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2));
-    this.connections = sites.map(
-      (s) => new SiteConnection(s, createTelemetrySource(s.telemetry, { timeoutMs }), this.store),
-    );
-    for (const s of sites) this.siteHistory.set(s.id, new SeriesRing(historyPoints));
+    this.timeoutMs = opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2));
+    this.historyPoints = historyPoints;
+    this.connections = sites.map((s) => this.connect(s));
+  }
+
+  private readonly historyPoints: number;
+
+  private connect(s: ResolvedSite): SiteConnection {
+    this.profiles.set(s.id, JSON.stringify(s));
+    if (!this.siteHistory.has(s.id)) this.siteHistory.set(s.id, new SeriesRing(this.historyPoints));
+    return new SiteConnection(s, createTelemetrySource(s, { timeoutMs: this.timeoutMs }), this.store);
+  }
+
+  /**
+   * Applies a new set of site profiles while running: unchanged sites keep their connection and
+   * history, changed ones reconnect, removed ones stop, new ones start.
+   */
+  replaceSites(sites: readonly ResolvedSite[]): void {
+    const next: SiteConnection[] = [];
+    const keep = new Set<SiteConnection>();
+    for (const s of sites) {
+      const existing = this.connections.find((c) => c.id === s.id);
+      if (existing && this.profiles.get(s.id) === JSON.stringify(s)) {
+        next.push(existing);
+        keep.add(existing);
+      } else next.push(this.connect(s));
+    }
+    const ids = new Set(sites.map((s) => s.id));
+    for (const id of [...this.siteHistory.keys()]) if (!ids.has(id)) this.siteHistory.delete(id);
+    for (const id of [...this.profiles.keys()]) if (!ids.has(id)) this.profiles.delete(id);
+    this.connections = next;
+    this.last = null;
+    if (this.running) for (const c of next) if (!keep.has(c)) void this.loop(c);
   }
 
   get intervalMs(): number {
@@ -201,10 +231,11 @@ export class FleetService {
   }
 
   private async loop(c: SiteConnection): Promise<void> {
-    if (!this.running) return;
+    // A connection replaced or removed by replaceSites() stops at its next turn.
+    if (!this.running || !this.connections.includes(c)) return;
     const started = this.now();
     await c.scrape(this.now);
-    if (!this.running) return;
+    if (!this.running || !this.connections.includes(c)) return;
     const elapsed = this.now() - started;
     const wait =
       c.consecutiveFailures > 0

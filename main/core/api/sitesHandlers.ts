@@ -1,0 +1,32 @@
+import { ok } from '../../../shared/result';
+import type { SiteRegistry } from '../sites/siteRegistry';
+import type { Handlers } from './dispatcher';
+
+type SitesHandlers = Pick<
+  Handlers,
+  'sites.list' | 'sites.save' | 'sites.remove' | 'sites.test' | 'sites.import' | 'sites.export'
+>;
+
+export function sitesHandlers(registry: SiteRegistry): SitesHandlers {
+  const who = (ctx: Parameters<Handlers['sites.list']>[1]) => ({
+    actor: ctx.session.actor,
+    role: ctx.session.role,
+  });
+  return {
+    'sites.list': async () =>
+      ok({ demo: registry.isDemo, profiles: registry.list(), secretNames: await registry.secretNames() }),
+    'sites.save': async ({ profile, secrets }, ctx) => {
+      for (const [name, value] of Object.entries(secrets)) await registry.setSecret(name, value, who(ctx));
+      const r = await registry.save(profile, who(ctx));
+      return r.ok ? ok({ profile: r.value }) : r;
+    },
+    'sites.remove': ({ id }, ctx) => registry.remove(id, who(ctx)),
+    'sites.test': async ({ profile, secrets }) => ok({ checks: await registry.test(profile, secrets) }),
+    'sites.import': ({ yaml, mode }, ctx) => registry.importYaml(yaml, mode, who(ctx)),
+    'sites.export': () =>
+      ok({
+        fileName: `fleet-sites-${new Date().toISOString().slice(0, 10)}.yaml`,
+        content: registry.exportYaml(),
+      }),
+  };
+}
