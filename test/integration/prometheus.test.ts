@@ -5,12 +5,13 @@ import { FleetService } from '../../main/core/fleet/fleetService';
 import { SimFleet } from '../../main/core/sim/simFleet';
 import { startSimServers, type RunningSim } from '../../main/core/sim/simServer';
 import { haveBinary } from './needBinary';
-import { startPrometheus, type RunningPrometheus } from './prometheusServer';
+import { startPrometheus, TEST_BASIC_AUTH, type RunningPrometheus } from './prometheusServer';
 
 /**
  * The Prometheus adapter against a real Prometheus 2.42 scraping the simulator's dcgm-exporter
  * endpoints: what the console shows must equal the simulator's ground truth.
  */
+const AUTH = { basic: { username: TEST_BASIC_AUTH.username, password: TEST_BASIC_AUTH.password } };
 const enabled = haveBinary('prometheus', 'apt-get install prometheus');
 
 describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
@@ -29,7 +30,7 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
           })
         : [],
     );
-    prom = await startPrometheus(targets);
+    prom = await startPrometheus(targets, { basicAuth: true });
   }, 60_000);
   afterAll(async () => {
     await prom?.stop();
@@ -39,7 +40,7 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
   it('shows the same GPUs and utilisation as the simulator', async () => {
     const site = sim.sites[0]!;
     const source = new PrometheusSource(
-      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"` },
+      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"`, resolvedAuth: AUTH },
       { timeoutMs: 5000, maxBytes: 1e8 },
     );
     const { reports, siteOutcome } = await source.poll(Date.now);
@@ -63,7 +64,12 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
     const fleet = new FleetService(
       sim.sites.map((s) => ({
         ...servers.manifest.sites.find((m) => m.id === s.id)!,
-        telemetry: { kind: 'prometheus' as const, url: prom.url, selector: `site="${s.id}"` },
+        telemetry: {
+          kind: 'prometheus' as const,
+          url: prom.url,
+          selector: `site="${s.id}"`,
+          resolvedAuth: AUTH,
+        },
       })),
       { intervalMs: 1000 },
     );
@@ -78,7 +84,7 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
   });
 
   it('maps Prometheus errors to messages a person can act on', async () => {
-    const c = new PromClient(prom.url, { timeoutMs: 5000, maxBytes: 1e6 });
+    const c = new PromClient(prom.url, { timeoutMs: 5000, maxBytes: 1e6, auth: AUTH });
     const bad = await c.query('sum(');
     expect(bad).toMatchObject({
       ok: false,
@@ -87,7 +93,7 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
         message: expect.stringMatching(/Prometheus 400 bad_data: .*parse error/),
       },
     });
-    const wrongPath = new PromClient(`${prom.url}/nope`, { timeoutMs: 5000, maxBytes: 1e6 });
+    const wrongPath = new PromClient(`${prom.url}/nope`, { timeoutMs: 5000, maxBytes: 1e6, auth: AUTH });
     expect(await wrongPath.query('up')).toMatchObject({ ok: false, outcome: { kind: 'bad-response' } });
     const range = await c.queryRange(
       'DCGM_FI_DEV_GPU_UTIL',
@@ -98,10 +104,10 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
     expect(range.ok).toBe(true); // a step that fits under 11,000 points was chosen
   });
 
-  it('reports a node whose exporter stops as not answering, and a dead Prometheus as unreachable', async () => {
+  it('reports a stopped exporter, a wrong password, a hung (SIGSTOP) and a dead Prometheus, and recovers', async () => {
     const site = sim.sites[1]!;
     const source = new PrometheusSource(
-      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"` },
+      { kind: 'prometheus', url: prom.url, selector: `site="${site.id}"`, resolvedAuth: AUTH },
       { timeoutMs: 3000, maxBytes: 1e8 },
     );
     expect((await source.poll(Date.now)).reports.every((r) => r.outcome.kind === 'ok')).toBe(true);
@@ -110,6 +116,27 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
     const after = await source.poll(Date.now);
     expect(after.reports.every((r) => r.outcome.kind === 'unreachable')).toBe(true);
     sim.setFault(site.id, 'none');
+
+    // A wrong password: Prometheus answers 401, the console says the site refused its credentials.
+    const wrong = new PrometheusSource(
+      { kind: 'prometheus', url: prom.url, resolvedAuth: { basic: { username: 'fleet', password: 'nope' } } },
+      { timeoutMs: 3000, maxBytes: 1e8 },
+    );
+    expect((await wrong.poll(Date.now)).siteOutcome).toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('401'),
+    });
+
+    // SIGSTOP: a hung Prometheus times out as unreachable, and recovers on SIGCONT.
+    process.kill(prom.pid, 'SIGSTOP');
+    const hung = await source.poll(Date.now);
+    expect(hung.siteOutcome).toMatchObject({ kind: 'unreachable', message: 'no answer within 3000 ms' });
+    process.kill(prom.pid, 'SIGCONT');
+    await new Promise((r) => setTimeout(r, 2500));
+    const back = await source.poll(Date.now);
+    expect(back.siteOutcome).toBeNull();
+    expect(back.reports.every((r) => r.outcome.kind === 'ok')).toBe(true);
+
     await prom.stop();
     const dead = await source.poll(Date.now);
     expect(dead.siteOutcome).toMatchObject({ kind: 'unreachable', message: 'connection refused' });

@@ -7,8 +7,19 @@ import { join } from 'node:path';
 /** A real Prometheus (Debian's 2.42) on loopback, scraping the targets given; stopped by PID. */
 export interface RunningPrometheus {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
+
+/**
+ * A fixed test credential. The bcrypt hash (what Prometheus's web config wants) was made once with
+ * Python's crypt.mksalt(METHOD_BLOWFISH, rounds=1024) for this password.
+ */
+export const TEST_BASIC_AUTH = {
+  username: 'fleet',
+  password: 'fleet-test-pass',
+  bcrypt: '$2b$10$TBtkOF/ZY98/GywwGUAlw.wbqfmnC/qmNilweFMeuoYfjSu0P70jy',
+};
 
 export interface ScrapeTarget {
   /** host:port */
@@ -42,10 +53,21 @@ export function prometheusConfig(targets: readonly ScrapeTarget[], intervalS: nu
 
 export async function startPrometheus(
   targets: readonly ScrapeTarget[],
-  intervalS = 1,
+  opts: { intervalS?: number; basicAuth?: boolean } = {},
 ): Promise<RunningPrometheus> {
+  const intervalS = opts.intervalS ?? 1;
   const dir = mkdtempSync(join(tmpdir(), 'fc-prom-'));
   writeFileSync(join(dir, 'prometheus.yml'), prometheusConfig(targets, intervalS));
+  const webArgs: string[] = [];
+  const headers: Record<string, string> = {};
+  if (opts.basicAuth) {
+    writeFileSync(
+      join(dir, 'web.yml'),
+      `basic_auth_users:\n  ${TEST_BASIC_AUTH.username}: '${TEST_BASIC_AUTH.bcrypt}'\n`,
+    );
+    webArgs.push(`--web.config.file=${join(dir, 'web.yml')}`);
+    headers.authorization = `Basic ${Buffer.from(`${TEST_BASIC_AUTH.username}:${TEST_BASIC_AUTH.password}`).toString('base64')}`;
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
@@ -55,6 +77,7 @@ export async function startPrometheus(
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...webArgs,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -62,6 +85,7 @@ export async function startPrometheus(
   child.stderr!.on('data', (d) => (log += d));
   const stop = async () => {
     if (child.exitCode === null) {
+      child.kill('SIGCONT'); // in case a test left it stopped
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
@@ -73,12 +97,12 @@ export async function startPrometheus(
     if (child.exitCode !== null)
       throw new Error(`prometheus exited (${child.exitCode}): ${log.slice(-2000)}`);
     try {
-      const r = await fetch(`${url}/api/v1/targets?state=active`);
+      const r = await fetch(`${url}/api/v1/targets?state=active`, { headers });
       const body = (await r.json()) as { data?: { activeTargets?: { health: string }[] } };
       const active = body.data?.activeTargets ?? [];
       if (active.length === targets.length && active.every((t) => t.health === 'up')) {
         await new Promise((res) => setTimeout(res, 1200)); // let the first samples become queryable
-        return { url, stop };
+        return { url, pid: child.pid!, stop };
       }
     } catch {
       // not listening yet
