@@ -44,6 +44,11 @@ export const PromTelemetrySchema = z
       .optional(),
     /** PEM file of the CA that signed the site's Prometheus certificate. */
     caFile: z.string().min(1).max(4096).optional(),
+    /**
+     * per-gpu: every GPU's series; per-node: the site's Prometheus aggregates by host, so the console's
+     * work grows with nodes, not GPUs (DESIGN.md, Scale); auto: per-node above 1,024 GPUs.
+     */
+    mode: z.enum(['auto', 'per-gpu', 'per-node']).optional(),
   })
   .strict();
 export type PromTelemetryConfig = z.infer<typeof PromTelemetrySchema>;

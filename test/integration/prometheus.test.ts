@@ -83,6 +83,32 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
     }
   });
 
+  it('per-node aggregates give the same site totals as per-GPU series', async () => {
+    const site = sim.sites[0]!;
+    const cfg = {
+      kind: 'prometheus' as const,
+      url: prom.url,
+      selector: `site="${site.id}"`,
+      resolvedAuth: AUTH,
+    };
+    const perGpu = new FleetService(
+      [{ ...servers.manifest.sites[0]!, telemetry: { ...cfg, mode: 'per-gpu' as const } }],
+      { intervalMs: 1000 },
+    );
+    const perNode = new FleetService(
+      [{ ...servers.manifest.sites[0]!, telemetry: { ...cfg, mode: 'per-node' as const } }],
+      { intervalMs: 1000 },
+    );
+    // Both read the same Prometheus sample (scrape interval 1 s): poll them together.
+    await Promise.all([perGpu.scrapeAll(), perNode.scrapeAll()]);
+    const a = perGpu.summarise().sites[0]!;
+    const b = perNode.summarise().sites[0]!;
+    expect(b.gpus).toBe(a.gpus);
+    expect(b.nodes).toBe(site.nodes.length);
+    expect(b.utilPct!).toBeCloseTo(a.utilPct!, 0);
+    expect(Math.abs(b.powerKw! - a.powerKw!)).toBeLessThan(0.05 * a.powerKw!);
+  });
+
   it('maps Prometheus errors to messages a person can act on', async () => {
     const c = new PromClient(prom.url, { timeoutMs: 5000, maxBytes: 1e6, auth: AUTH });
     const bad = await c.query('sum(');

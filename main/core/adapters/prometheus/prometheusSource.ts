@@ -2,7 +2,11 @@ import type { PromTelemetryConfig } from '../../config/sitesFile';
 import type { NodeReport, PollResult, TelemetrySource } from '../../sites/telemetrySource';
 import { readDcgmSamples } from '../../telemetry/dcgm';
 import type { Sample } from '../../telemetry/exposition';
-import { PromClient, promValue, type PromAuth, type Vector } from './promClient';
+import { aggregateQueries, reportsFromAggregates } from './nodeAggregates';
+import { PromClient, promValue, type PromAuth, type PromResult, type Vector } from './promClient';
+
+/** Above this many GPUs a site in `auto` mode is read as per-node aggregates. */
+export const AUTO_AGGREGATE_GPUS = 1024;
 
 /** The DCGM fields the fleet views use; one instant query fetches them all. */
 export const DCGM_FIELDS = [
@@ -19,12 +23,15 @@ export const DCGM_FIELDS = [
   'DCGM_FI_DEV_ROW_REMAP_FAILURE',
 ];
 
-/** `{__name__=~"A|B",job="dcgm"}` — the user's selector narrows it to the site's own exporters. */
-export function dcgmQuery(selector?: string): string {
-  const extra = selector
-    ?.trim()
+const matchers = (selector?: string) =>
+  (selector ?? '')
+    .trim()
     .replace(/^\{|\}$/g, '')
     .trim();
+
+/** `{__name__=~"A|B",job="dcgm"}` — the user's selector narrows it to the site's own exporters. */
+export function dcgmQuery(selector?: string): string {
+  const extra = matchers(selector);
   return `{__name__=~"${DCGM_FIELDS.join('|')}"${extra ? `,${extra}` : ''}}`;
 }
 
@@ -64,6 +71,7 @@ export class PrometheusSource implements TelemetrySource {
   readonly kind = 'prometheus';
   private readonly client: PromClient;
   private readonly known = new Set<string>();
+  private lastGpuCount = 0;
 
   constructor(
     private readonly cfg: PromTelemetryConfig & { resolvedAuth?: PromAuth; caPem?: string },
@@ -76,10 +84,33 @@ export class PrometheusSource implements TelemetrySource {
     return [];
   }
 
+  get aggregated(): boolean {
+    const mode = this.cfg.mode ?? 'auto';
+    return mode === 'per-node' || (mode === 'auto' && this.lastGpuCount > AUTO_AGGREGATE_GPUS);
+  }
+
+  private async fetchReports(): Promise<PromResult<NodeReport[]>> {
+    if (!this.aggregated) {
+      const r = await this.client.query(dcgmQuery(this.cfg.selector));
+      return r.ok ? { ok: true, value: vectorToReports(r.value) } : r;
+    }
+    const extra = matchers(this.cfg.selector);
+    const q = aggregateQueries(extra ? `{${extra}}` : '');
+    const names = Object.keys(q) as (keyof typeof q)[];
+    const answers = await Promise.all(names.map((n) => this.client.query(q[n])));
+    const vectors = {} as Record<keyof typeof q, Vector>;
+    for (const [i, a] of answers.entries()) {
+      if (!a.ok) return a;
+      vectors[names[i]!] = a.value;
+    }
+    return { ok: true, value: reportsFromAggregates(vectors) };
+  }
+
   async poll(now: () => number): Promise<PollResult> {
-    const r = await this.client.query(dcgmQuery(this.cfg.selector));
+    const r = await this.fetchReports();
     if (!r.ok) return { reports: [], siteOutcome: r.outcome };
-    const reports = vectorToReports(r.value);
+    const reports = r.value;
+    this.lastGpuCount = reports.reduce((n, x) => n + x.readings.length, 0);
     const seen = new Set(reports.map((x) => x.hostname));
     for (const h of this.known)
       if (!seen.has(h))

@@ -1,0 +1,68 @@
+import type { NodeReport } from '../../sites/telemetrySource';
+import type { GpuReading } from '../../telemetry/dcgm';
+import { isDcgmBlank } from '../../telemetry/dcgm';
+import { promValue, type Vector } from './promClient';
+
+/**
+ * Per-node aggregates asked of the site's own Prometheus, for sites too large to pull every GPU's
+ * series. Grouping by both host label spellings covers old and new dcgm-exporters.
+ */
+export function aggregateQueries(sel: string): Record<'count' | 'util' | 'power' | 'temp' | 'xid', string> {
+  const by = 'by (Hostname, hostname, modelName)';
+  const m = (name: string) => `${name}${sel}`;
+  return {
+    count: `count ${by} (${m('DCGM_FI_DEV_GPU_UTIL')})`,
+    util: `avg ${by} (${m('DCGM_FI_DEV_GPU_UTIL')})`,
+    power: `sum ${by} (${m('DCGM_FI_DEV_POWER_USAGE')})`,
+    temp: `max ${by} (${m('DCGM_FI_DEV_GPU_TEMP')})`,
+    xid: `max ${by} (${m('DCGM_FI_DEV_XID_ERRORS')})`,
+  };
+}
+
+const key = (metric: Record<string, string>) => metric.Hostname || metric.hostname || 'unknown';
+
+/**
+ * Rebuilds node reports from the aggregates: each node gets `count` GPU entries that share the
+ * node's mean utilisation, an equal share of its power and its hottest temperature, so site and
+ * fleet rollups (mean utilisation, summed power, max temperature, GPU count) come out exact.
+ * Per-GPU detail is fetched for the node on screen only.
+ */
+export function reportsFromAggregates(
+  v: Record<'count' | 'util' | 'power' | 'temp' | 'xid', Vector>,
+): NodeReport[] {
+  const index = (vec: Vector) => new Map(vec.map((s) => [key(s.metric), s]));
+  const util = index(v.util);
+  const power = index(v.power);
+  const temp = index(v.temp);
+  const xid = index(v.xid);
+  const num = (s: Vector[number] | undefined) => {
+    if (!s) return null;
+    const x = promValue(s.value[1]);
+    return isDcgmBlank(x) ? null : x;
+  };
+  return v.count.map((c) => {
+    const host = key(c.metric);
+    const n = Number(c.value[1]);
+    const p = num(power.get(host));
+    const readings: GpuReading[] = Array.from({ length: n }, (_, i) => ({
+      uuid: `${host}#agg${i}`,
+      gpuIndex: i,
+      hostname: host,
+      model: c.metric.modelName ?? null,
+      pciBusId: null,
+      driverVersion: null,
+      utilPct: num(util.get(host)),
+      powerW: p === null ? null : p / n,
+      tempC: num(temp.get(host)),
+      memTempC: null,
+      fbUsedMiB: null,
+      fbFreeMiB: null,
+      smClockMHz: null,
+      memClockMHz: null,
+      energyMj: null,
+      xid: num(xid.get(host)),
+      rowRemapFailure: null,
+    }));
+    return { hostname: host, outcome: { kind: 'ok' as const }, readings, t: Math.round(c.value[0] * 1000) };
+  });
+}
