@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './core/createCore';
 import { registerIpcBoundary } from './ipcBoundary';
-import { SafeStorageSecrets } from './safeStorageSecrets';
+import { safeStorageSecrets } from './safeStorageSecrets';
 import { version } from '../package.json';
 
 const log = (msg: string) => console.error(msg);
@@ -68,7 +68,7 @@ app.whenReady().then(async () => {
     shell: 'desktop',
     version,
     configDir: app.getPath('userData'),
-    secrets: new SafeStorageSecrets(app.getPath('userData')),
+    secrets: safeStorageSecrets(app.getPath('userData')),
     intervalMs: 5000,
     log,
   });

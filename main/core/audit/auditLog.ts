@@ -1,7 +1,8 @@
-import { open, readdir, readFile, rename, writeFile, mkdir, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GENESIS_HASH, type AuditEntry, type AuditFilter, type AuditVerdict } from '../../../shared/audit';
 import type { Role } from '../../../shared/roles';
+import { writeFileAtomic } from '../config/atomicFile';
 import { entryHash } from './entryHash';
 import { redactSecrets } from './redact';
 import { verifyChain, type ChainHead } from './verifyChain';
@@ -242,9 +243,7 @@ export class AuditLog {
   }
 
   private async writeHead(head: ChainHead): Promise<void> {
-    const tmp = join(this.dir, `${HEAD_FILE}.tmp`);
-    await writeFile(tmp, JSON.stringify(head), { mode: 0o600, flush: true });
-    await rename(tmp, join(this.dir, HEAD_FILE));
+    await writeFileAtomic(join(this.dir, HEAD_FILE), JSON.stringify(head));
   }
 }
 

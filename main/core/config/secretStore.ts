@@ -1,6 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { readStringRecord, writeFileAtomic } from './atomicFile';
 
 /**
  * Where tokens and passwords live, by name; site profiles hold only the name. The desktop app backs
@@ -14,43 +13,38 @@ export interface SecretStore {
   names(): Promise<string[]>;
 }
 
-const FileSchema = z.record(z.string(), z.string());
-
-/** Served mode: `secrets.json`, mode 0600, written to a temp file then renamed (never half-written). */
+/**
+ * A SecretStore over one JSON file of (possibly encoded) values, written atomically with mode 0600.
+ * `encode`/`decode` let the desktop app keep safeStorage-encrypted values in the same shape.
+ */
 export class FileSecretStore implements SecretStore {
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly fileName = 'secrets.json',
+    private readonly codec: { encode(v: string): string; decode(v: string): string } = {
+      encode: (v) => v,
+      decode: (v) => v,
+    },
+  ) {}
 
   private get path() {
-    return join(this.dir, 'secrets.json');
-  }
-
-  private async read(): Promise<Record<string, string>> {
-    try {
-      const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      return parsed.success ? parsed.data : {};
-    } catch {
-      return {};
-    }
-  }
-
-  private async write(all: Record<string, string>): Promise<void> {
-    const tmp = `${this.path}.tmp`;
-    await writeFile(tmp, JSON.stringify(all), { mode: 0o600, flush: true });
-    await rename(tmp, this.path);
+    return join(this.dir, this.fileName);
   }
 
   async get(name: string) {
-    return (await this.read())[name];
+    const v = (await readStringRecord(this.path))[name];
+    return v === undefined ? undefined : this.codec.decode(v);
   }
   async set(name: string, value: string) {
-    await this.write({ ...(await this.read()), [name]: value });
+    const all = await readStringRecord(this.path);
+    await writeFileAtomic(this.path, JSON.stringify({ ...all, [name]: this.codec.encode(value) }));
   }
   async delete(name: string) {
-    const all = await this.read();
+    const all = await readStringRecord(this.path);
     delete all[name];
-    await this.write(all);
+    await writeFileAtomic(this.path, JSON.stringify(all));
   }
   async names() {
-    return Object.keys(await this.read());
+    return Object.keys(await readStringRecord(this.path));
   }
 }

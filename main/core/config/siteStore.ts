@@ -1,6 +1,7 @@
-import { copyFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteProfile } from '../../../shared/siteProfile';
+import { writeFileAtomic } from './atomicFile';
 import { SITES_FILE } from './loadSites';
 
 /**
@@ -19,10 +20,8 @@ export class SiteStore {
 
   save(sites: readonly SiteProfile[]): Promise<void> {
     const run = this.chain.then(async () => {
-      const tmp = `${this.path}.tmp`;
-      await writeFile(tmp, JSON.stringify({ sites }, null, 2) + '\n', { mode: 0o600, flush: true });
       await copyFile(this.path, `${this.path}.bak`).catch(() => undefined);
-      await rename(tmp, this.path);
+      await writeFileAtomic(this.path, JSON.stringify({ sites }, null, 2) + '\n');
     });
     this.chain = run.catch(() => undefined);
     return run;

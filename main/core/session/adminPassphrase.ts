@@ -1,7 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../config/atomicFile';
 
 /**
  * The admin passphrase, kept only as a slow hash (scrypt, N=2^15, r=8, p=1: ~0.1 s per try here)
@@ -65,9 +66,7 @@ export class AdminPassphrase {
       salt: salt.toString('base64'),
       hash: hash.toString('base64'),
     };
-    const tmp = join(this.dir, `${FILE}.tmp`);
-    await writeFile(tmp, JSON.stringify(stored), { mode: 0o600, flush: true });
-    await rename(tmp, join(this.dir, FILE));
+    await writeFileAtomic(join(this.dir, FILE), JSON.stringify(stored));
     this.stored = stored;
   }
 

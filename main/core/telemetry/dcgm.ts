@@ -64,7 +64,8 @@ export function isDcgmBlank(value: number): boolean {
   return false;
 }
 
-function emptyReading(uuid: string): GpuReading {
+/** A reading with every metric missing: the start of one, never a row of zeros. */
+export function emptyReading(uuid: string): GpuReading {
   return {
     uuid,
     gpuIndex: null,

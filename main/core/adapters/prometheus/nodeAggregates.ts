@@ -1,6 +1,6 @@
 import type { NodeReport } from '../../sites/telemetrySource';
 import type { GpuReading } from '../../telemetry/dcgm';
-import { isDcgmBlank } from '../../telemetry/dcgm';
+import { emptyReading, isDcgmBlank } from '../../telemetry/dcgm';
 import { promValue, type Vector } from './promClient';
 
 /**
@@ -45,23 +45,14 @@ export function reportsFromAggregates(
     const n = Number(c.value[1]);
     const p = num(power.get(host));
     const readings: GpuReading[] = Array.from({ length: n }, (_, i) => ({
-      uuid: `${host}#agg${i}`,
+      ...emptyReading(`${host}#agg${i}`),
       gpuIndex: i,
       hostname: host,
       model: c.metric.modelName ?? null,
-      pciBusId: null,
-      driverVersion: null,
       utilPct: num(util.get(host)),
       powerW: p === null ? null : p / n,
       tempC: num(temp.get(host)),
-      memTempC: null,
-      fbUsedMiB: null,
-      fbFreeMiB: null,
-      smClockMHz: null,
-      memClockMHz: null,
-      energyMj: null,
       xid: num(xid.get(host)),
-      rowRemapFailure: null,
     }));
     return { hostname: host, outcome: { kind: 'ok' as const }, readings, t: Math.round(c.value[0] * 1000) };
   });
