@@ -9,6 +9,7 @@ import { EmptyArea } from './EmptyArea';
 import { FleetPage } from '../features/fleet/FleetPage';
 import { SitesPage } from '../features/sites/SitesPage';
 import { SitePanel } from '../features/sites/SitePanel';
+import { AuditPage } from '../features/audit/AuditPage';
 
 /** Areas with the site panel beside them. */
 const PANEL_AREAS: ReadonlySet<AreaId> = new Set(['fleet', 'sites']);
@@ -27,7 +28,15 @@ export function App() {
       <Nav />
       <main className="main" id="main">
         <NoticeBanner />
-        {area === 'fleet' ? <FleetPage /> : area === 'sites' ? <SitesPage /> : <EmptyArea area={current} />}
+        {area === 'fleet' ? (
+          <FleetPage />
+        ) : area === 'sites' ? (
+          <SitesPage />
+        ) : area === 'audit' ? (
+          <AuditPage />
+        ) : (
+          <EmptyArea area={current} />
+        )}
       </main>
       {PANEL_AREAS.has(area) && <SitePanel />}
       <StatusBar />

@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/appStore';
+import { RoleControl } from '../features/session/RoleControl';
 
 export function Header() {
   const info = useAppStore((s) => s.appInfo);
@@ -12,6 +13,7 @@ export function Header() {
           <span>{info.shell === 'desktop' ? 'Desktop' : info.shell === 'served' ? 'Served' : 'Test'}</span>
         </span>
       )}
+      <RoleControl />
     </header>
   );
 }

@@ -5,6 +5,8 @@ const SOURCE_WORDS: Record<string, string> = {
   'app.info': 'Could not read the console version',
   'fleet.snapshot': 'Could not load the fleet snapshot',
   'fleet.history': 'Could not load the fleet history',
+  'session.get': 'Could not read this window’s role',
+  'session.setRole': 'Could not switch role',
 };
 
 /** Failed calls, as calm sentences (the contract's own messages); never a stack trace. */

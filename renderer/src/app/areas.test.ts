@@ -17,7 +17,6 @@ describe('areas', () => {
       ['Placement', 6],
       ['Sovereignty', 7],
       ['Sustainability', 8],
-      ['Audit', 9],
     ]);
   });
 });

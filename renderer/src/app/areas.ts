@@ -10,7 +10,7 @@ export const AREAS = [
   { id: 'placement', label: 'Placement', issue: 6 },
   { id: 'sovereignty', label: 'Sovereignty', issue: 7 },
   { id: 'sustainability', label: 'Sustainability', issue: 8 },
-  { id: 'audit', label: 'Audit', issue: 9 },
+  { id: 'audit', label: 'Audit', issue: null },
 ] as const;
 
 export type AreaId = (typeof AREAS)[number]['id'];

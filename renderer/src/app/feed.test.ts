@@ -26,6 +26,12 @@ function fakeClient(answers: Record<string, unknown>) {
 }
 
 const totals = { at: 5, sitesTotal: 0, sitesUp: 0, gpus: 0, gpusReporting: 0, utilPct: null, powerKw: null };
+const session = {
+  role: 'operator',
+  actor: { osUser: 'ops', profile: 'default', session: 'abc123' },
+  permissions: ['view', 'ssh', 'drain', 'plan.relieve', 'audit.export'],
+  adminPassphraseSet: false,
+};
 const info = {
   name: 'Fleet Console',
   version: '0.1.0',
@@ -36,9 +42,10 @@ const info = {
 };
 
 describe('startFeed', () => {
-  it('loads info, snapshot and history, and subscribes to ticks', async () => {
+  it('loads info, session, snapshot and history, and subscribes to ticks', async () => {
     const f = fakeClient({
       'app.info': ok(info),
+      'session.get': ok(session),
       'fleet.snapshot': ok({ totals, sites: [] }),
       'fleet.history': ok({ t: [1, 2], utilPct: [3, null], powerKw: [4, 5] }),
     });
@@ -47,6 +54,8 @@ describe('startFeed', () => {
     expect(f.subscribed()).toBe(true);
     const s = useAppStore.getState();
     expect(s.appInfo?.version).toBe('0.1.0');
+    expect(s.session?.role).toBe('operator');
+    expect(s.session?.actor.osUser).toBe('ops');
     expect(s.totals?.at).toBe(5);
     expect(s.utilHistory).toEqual([
       { t: 1, v: 3 },
@@ -61,6 +70,7 @@ describe('startFeed', () => {
   it('turns a failed call into a notice with its message, and clears it on success', async () => {
     const answers: Record<string, unknown> = {
       'app.info': ok(info),
+      'session.get': ok(session),
       'fleet.snapshot': err('UNAVAILABLE', 'The core is starting; try again in a moment.'),
       'fleet.history': ok({ t: [], utilPct: [], powerKw: [] }),
     };
@@ -79,6 +89,7 @@ describe('startFeed', () => {
   it('reloads after the transport re-opens, not on the first open', async () => {
     const f = fakeClient({
       'app.info': ok(info),
+      'session.get': ok(session),
       'fleet.snapshot': ok({ totals, sites: [] }),
       'fleet.history': ok({ t: [], utilPct: [], powerKw: [] }),
     });
@@ -91,7 +102,13 @@ describe('startFeed', () => {
     expect(useAppStore.getState().connection).toBe('closed');
     feed.onTransportState('open');
     expect(useAppStore.getState().connection).toBe('open');
-    expect(f.calls.length).toBe(before + 3);
+    // Every start-up call again, the session included: a served reconnect is a new session.
+    expect(f.calls.slice(before).sort()).toEqual([
+      'app.info',
+      'fleet.history',
+      'fleet.snapshot',
+      'session.get',
+    ]);
     feed.stop();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FleetTick } from '../../../shared/contract';
 import type { FleetTotals, SiteSummary } from '../../../shared/domain';
 import { resetStore, useAppStore } from './appStore';
+import { sessionCan } from '../features/session/sessionSlice';
 
 const totals = (at: number): FleetTotals => ({
   at,
@@ -105,5 +106,24 @@ describe('ui slice', () => {
     expect(useAppStore.getState().notices.map((n) => n.message)).toEqual(['second', 'other']);
     useAppStore.getState().setNotice('fleet.snapshot', null);
     expect(useAppStore.getState().notices.map((n) => n.source)).toEqual(['fleet.history']);
+  });
+});
+
+describe('session slice', () => {
+  it('starts unknown, holds what the core answered, and resets', () => {
+    expect(useAppStore.getState().session).toBeNull();
+    expect(sessionCan(useAppStore.getState().session, 'view')).toBe(false);
+    useAppStore.getState().setSession({
+      role: 'analyst',
+      actor: { osUser: 'ops', profile: 'default', session: 'abc' },
+      permissions: ['view', 'plan.consolidate', 'reports', 'audit.export'],
+      adminPassphraseSet: true,
+    });
+    const s = useAppStore.getState().session;
+    expect(s?.role).toBe('analyst');
+    expect(sessionCan(s, 'audit.export')).toBe(true);
+    expect(sessionCan(s, 'ssh')).toBe(false);
+    resetStore();
+    expect(useAppStore.getState().session).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createFleetSlice } from '../features/fleet/fleetSlice';
 import { createUiSlice } from '../app/uiSlice';
+import { createSessionSlice } from '../features/session/sessionSlice';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -8,6 +9,7 @@ export type { AppState } from './types';
 export const useAppStore = create<AppState>()((...a) => ({
   ...createFleetSlice(...a),
   ...createUiSlice(...a),
+  ...createSessionSlice(...a),
 }));
 
 /** Back to the initial state, including the raw history kept outside React state; for tests. */
