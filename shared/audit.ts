@@ -53,3 +53,21 @@ export const AuditVerdictSchema = z.object({
 export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * Whether an entry passes a filter: text fields match case-insensitively as substrings, the actor
+ * against "osUser profile"; `from` is inclusive, `to` exclusive. The core's `audit.list` and the
+ * renderer's live table use this one rule.
+ */
+export function matchesAuditFilter(e: AuditEntry, f: AuditFilter): boolean {
+  const has = (hay: string | null, needle?: string) =>
+    needle === undefined || needle === '' || (hay ?? '').toLowerCase().includes(needle.toLowerCase());
+  if (!has(`${e.actor.osUser} ${e.actor.profile}`, f.actor)) return false;
+  if (!has(e.action, f.action)) return false;
+  if (!has(e.target, f.target)) return false;
+  if (f.outcome && e.outcome !== f.outcome) return false;
+  const t = Date.parse(e.time);
+  if (f.from !== undefined && t < f.from) return false;
+  if (f.to !== undefined && t >= f.to) return false;
+  return true;
+}

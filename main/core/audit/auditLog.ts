@@ -1,6 +1,12 @@
 import { open, readdir, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GENESIS_HASH, type AuditEntry, type AuditFilter, type AuditVerdict } from '../../../shared/audit';
+import {
+  GENESIS_HASH,
+  matchesAuditFilter,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditVerdict,
+} from '../../../shared/audit';
 import type { Role } from '../../../shared/roles';
 import { writeFileAtomic } from '../config/atomicFile';
 import { entryHash } from './entryHash';
@@ -163,7 +169,7 @@ export class AuditLog {
     for (let i = this.recent.length - 1; i >= 0 && out.length < limit; i--) {
       const e = this.recent[i]!;
       if (beforeSeq !== undefined && e.seq >= beforeSeq) continue;
-      if (matches(e, filter)) out.push(e);
+      if (matchesAuditFilter(e, filter)) out.push(e);
     }
     return out;
   }
@@ -245,17 +251,4 @@ export class AuditLog {
   private async writeHead(head: ChainHead): Promise<void> {
     await writeFileAtomic(join(this.dir, HEAD_FILE), JSON.stringify(head));
   }
-}
-
-function matches(e: AuditEntry, f: AuditFilter): boolean {
-  const has = (hay: string | null, needle?: string) =>
-    needle === undefined || needle === '' || (hay ?? '').toLowerCase().includes(needle.toLowerCase());
-  if (!has(`${e.actor.osUser} ${e.actor.profile}`, f.actor)) return false;
-  if (!has(e.action, f.action)) return false;
-  if (!has(e.target, f.target)) return false;
-  if (f.outcome && e.outcome !== f.outcome) return false;
-  const t = Date.parse(e.time);
-  if (f.from !== undefined && t < f.from) return false;
-  if (f.to !== undefined && t >= f.to) return false;
-  return true;
 }

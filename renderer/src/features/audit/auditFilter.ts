@@ -89,23 +89,8 @@ export function rangeProblem(f: AuditFilter): string | null {
   return null;
 }
 
-/**
- * Whether an entry passes the filter — the same rule as the core's `audit.list` (main/core/audit): text
- * fields match case-insensitively as substrings, the actor against "osUser profile"; `from` is inclusive,
- * `to` exclusive. Used to decide whether a live entry belongs in the table.
- */
-export function matchesAuditFilter(e: AuditEntry, f: AuditFilter): boolean {
-  const has = (hay: string | null, needle?: string) =>
-    needle === undefined || needle === '' || (hay ?? '').toLowerCase().includes(needle.toLowerCase());
-  if (!has(`${e.actor.osUser} ${e.actor.profile}`, f.actor)) return false;
-  if (!has(e.action, f.action)) return false;
-  if (!has(e.target, f.target)) return false;
-  if (f.outcome && e.outcome !== f.outcome) return false;
-  const t = Date.parse(e.time);
-  if (f.from !== undefined && t < f.from) return false;
-  if (f.to !== undefined && t >= f.to) return false;
-  return true;
-}
+/** The core's own filter rule, shared so live entries are filtered exactly as `audit.list` does. */
+export { matchesAuditFilter } from '../../../../shared/audit';
 
 /**
  * Two newest-first lists as one, newest first, each seq once (a live entry may also arrive in a page).
