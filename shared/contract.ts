@@ -70,6 +70,7 @@ export const calls = {
       .object({
         siteId: SiteIdSchema,
         windowS: z.number().int().min(60).max(86_400).default(900),
+        maxPoints: z.number().int().min(10).max(500).default(500),
       })
       .strict(),
     response: SiteDetailSchema,

@@ -24,8 +24,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       ok({ ...d.info, fleetSource: d.sites.isDemo ? 'demo' : 'configured', intervalMs: d.fleet.intervalMs }),
     'fleet.snapshot': () => ok(d.fleet.snapshot()),
     'fleet.history': ({ windowS, maxPoints }) => ok(d.fleet.history(windowS, maxPoints)),
-    'site.detail': ({ siteId, windowS }) => {
-      const detail = d.fleet.siteDetail(siteId, windowS);
+    'site.detail': ({ siteId, windowS, maxPoints }) => {
+      const detail = d.fleet.siteDetail(siteId, windowS, maxPoints);
       return detail
         ? ok(detail)
         : err(

@@ -202,3 +202,17 @@ describe('npm run audit:verify', () => {
     expect(r.out).toContain('3 entries before it verify');
   });
 });
+
+describe('exports read the whole log', () => {
+  it('beyond the in-memory window the UI lists from', async () => {
+    const dir = fresh();
+    const log = await AuditLog.open({ dir, retain: 5 }, actor);
+    for (let i = 1; i <= 12; i++)
+      await log.append({ actor, role: 'operator', action: 'x', target: `t${i}`, outcome: 'ok' });
+    expect(log.list({}, 100)).toHaveLength(5);
+    const all = await log.readAll({});
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await log.readAll({ target: 't1' })).toHaveLength(4); // t1, t10, t11, t12
+    await log.close();
+  });
+});

@@ -174,6 +174,26 @@ export class AuditLog {
     return out;
   }
 
+  /**
+   * Every entry on disk that passes the filter, oldest first — for exports, which must not stop at
+   * the in-memory window that `list` serves the UI from. Damaged lines are skipped (verify names them).
+   */
+  async readAll(filter: AuditFilter): Promise<AuditEntry[]> {
+    const out: AuditEntry[] = [];
+    for (const name of await listLogFiles(this.dir)) {
+      for (const line of (await readFile(join(this.dir, name), 'utf8')).split('\n')) {
+        if (!line) continue;
+        try {
+          const e = JSON.parse(line) as AuditEntry;
+          if (typeof e.seq === 'number' && matchesAuditFilter(e, filter)) out.push(e);
+        } catch {
+          // reported by verify, not exported
+        }
+      }
+    }
+    return out;
+  }
+
   verify(): Promise<AuditVerdict> {
     return verifyDir(this.dir);
   }
