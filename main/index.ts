@@ -37,15 +37,19 @@ function createWindow(c: Core): void {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   const fileIndex = join(__dirname, '../renderer/index.html');
   const allowed = { origins: devUrl ? [new URL(devUrl).origin] : [], fileIndex };
+  const session = c.newSession();
   const offBoundary = registerIpcBoundary({
     window: win,
     dispatch: c.dispatch,
     events: c.events,
-    session: c.newSession(),
+    session,
     allowed,
     log,
   });
-  win.on('closed', offBoundary);
+  win.on('closed', () => {
+    offBoundary();
+    c.terminals.closeAllOf(session);
+  });
 
   // No new windows and no navigation away; http(s) links open in the system browser.
   win.webContents.setWindowOpenHandler(({ url }) => {

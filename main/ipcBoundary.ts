@@ -46,9 +46,13 @@ export function registerIpcBoundary(o: BoundaryOptions): () => void {
     let off: (() => void) | null = null;
     const onSubscribe = (e: IpcMainEvent) => {
       if (!trusted(e) || off) return;
-      off = o.events.subscribe(name, (payload) => {
-        if (!o.window.isDestroyed()) o.window.webContents.send(`event:${name}`, payload);
-      });
+      off = o.events.subscribe(
+        name,
+        (payload) => {
+          if (!o.window.isDestroyed()) o.window.webContents.send(`event:${name}`, payload);
+        },
+        { session: o.session },
+      );
     };
     ipcMain.on(channel, onSubscribe);
     offs.push(() => {

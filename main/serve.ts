@@ -27,6 +27,7 @@ async function main() {
     dispatch: core.value.dispatch,
     events: core.value.events,
     newSession: () => core.value.newSession('browser'),
+    onSessionEnd: (session) => core.value.terminals.closeAllOf(session),
     rendererDir,
     host: a.host,
     port: a.port,

@@ -19,8 +19,20 @@ export const CALL_NAMES = [
   'sites.test',
   'sites.import',
   'sites.export',
+  'terminal.open',
+  'terminal.input',
+  'terminal.resize',
+  'terminal.close',
+  'terminal.answer',
+  'knownHosts.forget',
 ] as const;
-export const EVENT_NAMES = ['fleet.tick', 'audit.appended'] as const;
+export const EVENT_NAMES = [
+  'fleet.tick',
+  'audit.appended',
+  'terminal.data',
+  'terminal.state',
+  'terminal.prompt',
+] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

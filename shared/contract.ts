@@ -6,6 +6,14 @@ import { RoleSchema } from './roles';
 import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit';
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
+import {
+  TerminalDataSchema,
+  TerminalPromptSchema,
+  TerminalStateSchema,
+  TerminalTargetSchema,
+} from './terminal';
+
+const TerminalIdSchema = z.string().min(1).max(64);
 
 /** Secret values typed into a form, by the names the profile uses; stored, never echoed back. */
 const SecretValuesSchema = z.record(z.string().max(128), z.string().min(1).max(16_384)).default({});
@@ -177,6 +185,70 @@ export const calls = {
     response: z.object({ fileName: z.string(), content: z.string() }),
     errors: [],
   }),
+  'terminal.open': call({
+    summary: 'Open an SSH shell on a node (through its site bastion) or a host; progress arrives as events.',
+    permission: 'ssh',
+    request: z
+      .object({
+        target: TerminalTargetSchema,
+        cols: z.number().int().min(10).max(1000),
+        rows: z.number().int().min(3).max(500),
+      })
+      .strict(),
+    response: z.object({ terminalId: TerminalIdSchema, title: z.string() }),
+    errors: ['NOT_FOUND', 'CONFIG_INVALID'],
+  }),
+  'terminal.input': call({
+    summary: 'Keystrokes or pasted text for a terminal.',
+    permission: 'ssh',
+    request: z.object({ terminalId: TerminalIdSchema, data: z.string().max(65_536) }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'terminal.resize': call({
+    summary: "The terminal's new size; the remote PTY follows.",
+    permission: 'ssh',
+    request: z
+      .object({
+        terminalId: TerminalIdSchema,
+        cols: z.number().int().min(10).max(1000),
+        rows: z.number().int().min(3).max(500),
+      })
+      .strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'terminal.close': call({
+    summary: 'Close a terminal and every hop behind it.',
+    permission: 'ssh',
+    request: z.object({ terminalId: TerminalIdSchema }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'terminal.answer': call({
+    summary:
+      'Answer a prompt: trust a host key or not, or give a password / passphrase (used once, never stored).',
+    permission: 'ssh',
+    request: z
+      .object({
+        promptId: z.string().min(1).max(64),
+        trust: z.boolean().optional(),
+        answers: z.array(z.string().max(4096)).max(10).optional(),
+      })
+      .strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'knownHosts.forget': call({
+    summary:
+      "Forget the console's stored host keys for host:port (after a host was legitimately reinstalled).",
+    permission: 'ssh',
+    request: z
+      .object({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) })
+      .strict(),
+    response: z.object({ removed: z.number().int() }),
+    errors: [],
+  }),
 } as const;
 
 export const FleetTickSchema = z.object({
@@ -190,6 +262,9 @@ export type FleetTick = z.infer<typeof FleetTickSchema>;
 export const events = {
   'fleet.tick': FleetTickSchema,
   'audit.appended': AuditEntrySchema,
+  'terminal.data': TerminalDataSchema,
+  'terminal.state': TerminalStateSchema,
+  'terminal.prompt': TerminalPromptSchema,
 } as const;
 
 export type Calls = typeof calls;

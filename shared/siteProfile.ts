@@ -97,6 +97,8 @@ export const BastionSchema = z
         z.object({ kind: z.literal('password'), secret: SecretNameSchema }).strict(),
       ])
       .default({ kind: 'agent' }),
+    /** The port the nodes' sshd listens on, reached through the bastion. */
+    nodePort: z.number().int().min(1).max(65535).default(22),
     /** OpenSSH-style SHA256:… fingerprints trusted without a prompt. */
     hostKeys: z
       .array(z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'a fingerprint like SHA256:…'))

@@ -14,6 +14,12 @@ import { resolveSites } from './config/resolveSites';
 import { FileSecretStore, type SecretStore } from './config/secretStore';
 import { SiteStore } from './config/siteStore';
 import { SiteRegistry } from './sites/siteRegistry';
+import { HostKeyStore } from './ssh/hostKeyStore';
+import { resolveTerminalTarget } from './ssh/resolveTarget';
+import { TerminalService } from './ssh/terminalService';
+import { homedir } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { osUserName } from './session/sessions';
 import { FleetService } from './fleet/fleetService';
 import { SimFleet } from './sim/simFleet';
 import { startSimServers, type RunningSim } from './sim/simServer';
@@ -38,6 +44,7 @@ export interface Core {
   fleet: FleetService;
   audit: AuditLog;
   sites: SiteRegistry;
+  terminals: TerminalService;
   /** A new session (one per window or browser connection), starting as NOC operator. */
   newSession(profile?: string): Session;
   /** The embedded simulator, when the demo fleet runs. */
@@ -91,12 +98,25 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       await sim?.servers.stop();
     },
   });
+  const home = homedir();
+  const terminals = new TerminalService({
+    hostKeys: new HostKeyStore([join(home, '.ssh', 'known_hosts')], join(stateDir, 'known_hosts')),
+    audit,
+    resolve: async (target) =>
+      resolveTerminalTarget(target, registry.list(), {
+        home,
+        localUser: osUserName(),
+        agentSocket: process.env.SSH_AUTH_SOCK,
+        sshConfigText: await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => ''),
+      }),
+  });
   const dispatch = createDispatcher(
     createHandlers({
       fleet,
       audit,
       passphrase,
       sites: registry,
+      terminals,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
@@ -104,13 +124,15 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   fleet.start();
   return ok({
     dispatch,
-    events: createEventSource(fleet, audit),
+    events: createEventSource(fleet, audit, terminals),
     fleet,
     audit,
     sites: registry,
+    terminals,
     newSession: (profile) => newSession(profile),
     sim,
     async stop() {
+      terminals.closeAll();
       await fleet.stop();
       await sim?.servers.stop();
       await audit.close();

@@ -18,9 +18,12 @@ export type Handlers = {
   ) => Promise<Result<CallResponse<N>>> | Result<CallResponse<N>>;
 };
 
-/** Where transports subscribe to the core's event streams. */
+/**
+ * Where transports subscribe to the core's event streams. The subscriber's context lets a stream
+ * deliver only what belongs to that window (a terminal's output goes to the window that opened it).
+ */
 export interface EventSource {
-  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+  subscribe(name: EventName, listener: (payload: unknown) => void, ctx: CallContext): () => void;
 }
 
 export type Dispatch = (name: unknown, payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;

@@ -8,12 +8,15 @@ import type { EventSource, Handlers } from './dispatcher';
 import { sessionHandlers } from './sessionHandlers';
 import { sitesHandlers } from './sitesHandlers';
 import type { SiteRegistry } from '../sites/siteRegistry';
+import type { TerminalService } from '../ssh/terminalService';
+import { terminalHandlers } from './terminalHandlers';
 
 export interface HandlerDeps {
   fleet: FleetService;
   audit: AuditLog;
   passphrase: AdminPassphrase;
   sites: SiteRegistry;
+  terminals: TerminalService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -36,17 +39,24 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sessionHandlers(d.audit, d.passphrase),
     ...auditHandlers(d.audit),
     ...sitesHandlers(d.sites),
+    ...terminalHandlers(d.terminals),
   };
 }
 
-export function createEventSource(fleet: FleetService, audit: AuditLog): EventSource {
+export function createEventSource(fleet: FleetService, audit: AuditLog, terminals: TerminalService): EventSource {
   return {
-    subscribe: (name, listener) => {
+    subscribe: (name, listener, ctx) => {
       switch (name) {
         case 'fleet.tick':
           return fleet.onTick(listener);
         case 'audit.appended':
           return audit.onAppend(listener);
+        case 'terminal.data':
+        case 'terminal.state':
+        case 'terminal.prompt':
+          return terminals.on((owner, e) => {
+            if (owner === ctx.session.id && e.name === name) listener(e.payload);
+          });
       }
     },
   };

@@ -14,6 +14,6 @@ export function createInMemoryTransport(
   const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v ?? null));
   return {
     call: async (name, payload) => wire(await dispatch(name, wire(payload), ctx)),
-    subscribe: (name, listener) => events.subscribe(name, (p) => listener(wire(p))),
+    subscribe: (name, listener) => events.subscribe(name, (p) => listener(wire(p)), ctx),
   };
 }

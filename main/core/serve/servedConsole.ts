@@ -14,6 +14,8 @@ export interface ServedOptions {
   events: EventSource;
   /** Each browser connection is its own session (own role), like a desktop window. */
   newSession: () => Session;
+  /** A browser connection went away: its terminals close with it. */
+  onSessionEnd?: (session: Session) => void;
   rendererDir: string;
   host?: string;
   port?: number;
@@ -152,9 +154,13 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
         if (!subs.has(f.name))
           subs.set(
             f.name,
-            opts.events.subscribe(f.name, (payload) => {
-              if (ws.bufferedAmount < MAX_BUFFERED_BYTES) send({ type: 'event', name: f.name, payload });
-            }),
+            opts.events.subscribe(
+              f.name,
+              (payload) => {
+                if (ws.bufferedAmount < MAX_BUFFERED_BYTES) send({ type: 'event', name: f.name, payload });
+              },
+              ctx,
+            ),
           );
       } else {
         subs.get(f.name)?.();
@@ -164,6 +170,7 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
     ws.on('close', () => {
       for (const off of subs.values()) off();
       subs.clear();
+      opts.onSessionEnd?.(ctx.session);
     });
   }
 
