@@ -25,6 +25,9 @@ export const CALL_NAMES = [
   'terminal.close',
   'terminal.answer',
   'knownHosts.forget',
+  'broadcast.start',
+  'broadcast.cancel',
+  'broadcast.export',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',
@@ -32,6 +35,7 @@ export const EVENT_NAMES = [
   'terminal.data',
   'terminal.state',
   'terminal.prompt',
+  'broadcast.progress',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

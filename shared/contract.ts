@@ -7,6 +7,7 @@ import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
 import {
+  BroadcastProgressSchema,
   TerminalDataSchema,
   TerminalPromptSchema,
   TerminalStateSchema,
@@ -249,6 +250,40 @@ export const calls = {
     response: z.object({ removed: z.number().int() }),
     errors: [],
   }),
+  'broadcast.start': call({
+    summary:
+      'Run one command on up to 500 nodes (bounded concurrency, per-node timeout); progress arrives as events.',
+    permission: 'ssh',
+    request: z
+      .object({
+        targets: z
+          .array(
+            z.object({ siteId: z.string().min(1).max(128), hostname: z.string().min(1).max(253) }).strict(),
+          )
+          .min(1)
+          .max(500),
+        command: z.string().min(1).max(4096),
+        concurrency: z.number().int().min(1).max(64).default(16),
+        timeoutS: z.number().int().min(1).max(600).default(30),
+      })
+      .strict(),
+    response: z.object({ broadcastId: z.string() }),
+    errors: [],
+  }),
+  'broadcast.cancel': call({
+    summary: 'Stop a running broadcast; nodes not started are marked cancelled.',
+    permission: 'ssh',
+    request: z.object({ broadcastId: z.string().min(1).max(64) }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'broadcast.export': call({
+    summary: "A broadcast's per-node results as CSV or JSON.",
+    permission: 'ssh',
+    request: z.object({ broadcastId: z.string().min(1).max(64), format: z.enum(['csv', 'json']) }).strict(),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    errors: ['NOT_FOUND'],
+  }),
 } as const;
 
 export const FleetTickSchema = z.object({
@@ -265,6 +300,7 @@ export const events = {
   'terminal.data': TerminalDataSchema,
   'terminal.state': TerminalStateSchema,
   'terminal.prompt': TerminalPromptSchema,
+  'broadcast.progress': BroadcastProgressSchema,
 } as const;
 
 export type Calls = typeof calls;

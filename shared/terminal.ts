@@ -63,3 +63,37 @@ export const TerminalPromptSchema = z.object({
 export type TerminalPrompt = z.infer<typeof TerminalPromptSchema>;
 
 export const TerminalDataSchema = z.object({ terminalId: z.string(), data: z.string() });
+
+export const BroadcastResultSchema = z.object({
+  siteId: z.string(),
+  hostname: z.string(),
+  state: z.enum(['pending', 'running', 'done', 'failed', 'timeout', 'cancelled']),
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+  error: z.string().nullable(),
+  ms: z.number().nullable(),
+});
+
+export const BroadcastProgressSchema = z.object({
+  broadcastId: z.string(),
+  command: z.string(),
+  total: z.number().int(),
+  done: z.number().int(),
+  results: z.array(BroadcastResultSchema),
+  finished: z.boolean(),
+  groups: z
+    .array(
+      z.object({
+        key: z.string(),
+        exitCode: z.number().int().nullable(),
+        stdout: z.string(),
+        stderr: z.string(),
+        error: z.string().nullable(),
+        nodes: z.array(z.object({ siteId: z.string(), hostname: z.string() })),
+        outlier: z.boolean(),
+      }),
+    )
+    .nullable(),
+});
+export type BroadcastProgress = z.infer<typeof BroadcastProgressSchema>;

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/domain';
+import type { TerminalTarget } from '../../shared/terminal';
 import { err, ok, type Result } from '../../shared/result';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { SiteRegistry } from './sites/siteRegistry';
 import { HostKeyStore } from './ssh/hostKeyStore';
 import { resolveTerminalTarget } from './ssh/resolveTarget';
 import { TerminalService } from './ssh/terminalService';
+import { BroadcastService } from './ssh/broadcastService';
 import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
@@ -99,17 +101,16 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     },
   });
   const home = homedir();
-  const terminals = new TerminalService({
-    hostKeys: new HostKeyStore([join(home, '.ssh', 'known_hosts')], join(stateDir, 'known_hosts')),
-    audit,
-    resolve: async (target) =>
-      resolveTerminalTarget(target, registry.list(), {
-        home,
-        localUser: osUserName(),
-        agentSocket: process.env.SSH_AUTH_SOCK,
-        sshConfigText: await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => ''),
-      }),
-  });
+  const hostKeys = new HostKeyStore([join(home, '.ssh', 'known_hosts')], join(stateDir, 'known_hosts'));
+  const resolveTarget = async (target: TerminalTarget) =>
+    resolveTerminalTarget(target, registry.list(), {
+      home,
+      localUser: osUserName(),
+      agentSocket: process.env.SSH_AUTH_SOCK,
+      sshConfigText: await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => ''),
+    });
+  const terminals = new TerminalService({ hostKeys, audit, resolve: resolveTarget });
+  const broadcasts = new BroadcastService({ hostKeys, audit, resolve: resolveTarget });
   const dispatch = createDispatcher(
     createHandlers({
       fleet,
@@ -117,6 +118,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       passphrase,
       sites: registry,
       terminals,
+      broadcasts,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
@@ -124,7 +126,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   fleet.start();
   return ok({
     dispatch,
-    events: createEventSource(fleet, audit, terminals),
+    events: createEventSource(fleet, audit, terminals, broadcasts),
     fleet,
     audit,
     sites: registry,

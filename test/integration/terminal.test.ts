@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type FleetClient } from '../../shared/client';
-import type { TerminalPrompt, TerminalState } from '../../shared/terminal';
+import type { BroadcastProgress, TerminalPrompt, TerminalState } from '../../shared/terminal';
 import { createInMemoryTransport } from '../../main/core/api/inMemoryTransport';
 import { createCore, type Core } from '../../main/core/createCore';
 import { SimFleet } from '../../main/core/sim/simFleet';
@@ -152,5 +152,49 @@ describe.runIf(enabled)('terminal through the contract to a real sshd', () => {
     });
     expect(prompts).toEqual([]);
     if (opened.ok) await client.call('terminal.close', { terminalId: opened.value.terminalId });
+  });
+
+  it('broadcasts a command: groups identical outputs, skips untrusted keys without prompting, exports CSV', async () => {
+    const siteId = sim.manifest.sites[0]!.id;
+    const progress: BroadcastProgress[] = [];
+    const prompts: unknown[] = [];
+    client.on('broadcast.progress', (p) => progress.push(p));
+    client.on('terminal.prompt', (p) => prompts.push(p));
+    const started = await client.call('broadcast.start', {
+      targets: ['127.0.0.1', 'localhost', '127.0.0.2'].map((hostname) => ({ siteId, hostname })),
+      command: 'echo answer-$((40+2))',
+      concurrency: 2,
+      timeoutS: 10,
+    });
+    if (!started.ok) throw new Error(started.error.message);
+    const end = Date.now() + 20_000;
+    while (!progress.some((p) => p.finished) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const last = progress.find((p) => p.finished)!;
+    expect(last).toMatchObject({ total: 3, done: 3 });
+    const groups = last.groups!;
+    expect(groups[0]).toMatchObject({
+      exitCode: 0,
+      stdout: 'answer-42\n',
+      outlier: false,
+      nodes: [{ hostname: '127.0.0.1' }],
+    });
+    const reasons = groups.slice(1).map((g) => [g.nodes[0]!.hostname, g.error]);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        ['localhost', expect.stringContaining('host key not trusted yet')],
+        ['127.0.0.2', expect.stringContaining('could not open a channel')],
+      ]),
+    );
+    expect(prompts).toEqual([]);
+    const csv = await client.call('broadcast.export', {
+      broadcastId: started.value.broadcastId,
+      format: 'csv',
+    });
+    if (!csv.ok) throw new Error(csv.error.message);
+    expect(csv.value.content.split('\r\n').filter((l) => l.startsWith(`${siteId},`))).toHaveLength(3);
+    expect(core.audit.list({ action: 'ssh.broadcast' }, 5).map((e) => e.action)).toEqual([
+      'ssh.broadcast.done',
+      'ssh.broadcast',
+    ]);
   });
 });

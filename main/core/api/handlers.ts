@@ -9,6 +9,7 @@ import { sessionHandlers } from './sessionHandlers';
 import { sitesHandlers } from './sitesHandlers';
 import type { SiteRegistry } from '../sites/siteRegistry';
 import type { TerminalService } from '../ssh/terminalService';
+import type { BroadcastService } from '../ssh/broadcastService';
 import { terminalHandlers } from './terminalHandlers';
 
 export interface HandlerDeps {
@@ -17,6 +18,7 @@ export interface HandlerDeps {
   passphrase: AdminPassphrase;
   sites: SiteRegistry;
   terminals: TerminalService;
+  broadcasts: BroadcastService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -39,11 +41,16 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sessionHandlers(d.audit, d.passphrase),
     ...auditHandlers(d.audit),
     ...sitesHandlers(d.sites),
-    ...terminalHandlers(d.terminals),
+    ...terminalHandlers(d.terminals, d.broadcasts),
   };
 }
 
-export function createEventSource(fleet: FleetService, audit: AuditLog, terminals: TerminalService): EventSource {
+export function createEventSource(
+  fleet: FleetService,
+  audit: AuditLog,
+  terminals: TerminalService,
+  broadcasts: BroadcastService,
+): EventSource {
   return {
     subscribe: (name, listener, ctx) => {
       switch (name) {
@@ -56,6 +63,10 @@ export function createEventSource(fleet: FleetService, audit: AuditLog, terminal
         case 'terminal.prompt':
           return terminals.on((owner, e) => {
             if (owner === ctx.session.id && e.name === name) listener(e.payload);
+          });
+        case 'broadcast.progress':
+          return broadcasts.on((owner, p) => {
+            if (owner === ctx.session.id) listener(p);
           });
       }
     },
