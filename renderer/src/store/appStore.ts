@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createFleetSlice } from '../features/fleet/fleetSlice';
 import { createUiSlice } from '../app/uiSlice';
 import { createSessionSlice } from '../features/session/sessionSlice';
+import { createSiteProfilesSlice } from '../features/siteProfiles/siteProfilesSlice';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -10,6 +11,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createFleetSlice(...a),
   ...createUiSlice(...a),
   ...createSessionSlice(...a),
+  ...createSiteProfilesSlice(...a),
 }));
 
 /** Back to the initial state, including the raw history kept outside React state; for tests. */

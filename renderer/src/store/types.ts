@@ -2,9 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { FleetSlice } from '../features/fleet/fleetSlice';
 import type { UiSlice } from '../app/uiSlice';
 import type { SessionSlice } from '../features/session/sessionSlice';
+import type { SiteProfilesSlice } from '../features/siteProfiles/siteProfilesSlice';
 
 /** The whole store: one object built from feature slices (zustand docs, "Slices pattern"). */
-export type AppState = FleetSlice & UiSlice & SessionSlice;
+export type AppState = FleetSlice & UiSlice & SessionSlice & SiteProfilesSlice;
 
 /** A slice creator that sees the whole store but contributes only its own part. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -15,6 +15,20 @@ interface Column {
   numeric?: boolean;
 }
 
+/** Per-row Edit and Remove, for the Sites area; the fleet overview lists sites without them. */
+export interface SiteRowActions {
+  /** Why the buttons are off (role, demo fleet, profiles not loaded), or null when they work. */
+  disabledWhy: string | null;
+  onEdit: (siteId: string) => void;
+  onRemove: (siteId: string) => void;
+}
+
+interface SiteListProps {
+  actions?: SiteRowActions;
+  /** Show a site's status reason beside its status, not only as a tooltip. */
+  showReason?: boolean;
+}
+
 const COLUMNS: Column[] = [
   { key: 'name', label: 'Site' },
   { key: 'country', label: 'Country' },
@@ -44,7 +58,7 @@ const ROW_HEIGHT = 26;
  * scrolls in its own box and renders only the rows in view (with aria-rowcount/aria-rowindex so
  * assistive technology still knows the full size).
  */
-export function SiteList() {
+export function SiteList({ actions, showReason = false }: SiteListProps = {}) {
   const { sites, sort, latestAt, selectedSiteId, selectSite, sortSitesBy } = useAppStore(
     useShallow((s) => ({
       sites: s.sites,
@@ -58,6 +72,7 @@ export function SiteList() {
   const sorted = useMemo(() => sortSites(sites, sort), [sites, sort]);
   const virtual = sorted.length > VIRTUALISE_ABOVE;
   const { ref, rows } = useVirtualRows(sorted.length, ROW_HEIGHT, virtual);
+  const columnCount = COLUMNS.length + (actions ? 1 : 0);
 
   return (
     <div className={`table-wrap site-table-wrap${virtual ? ' is-virtual' : ''}`} ref={ref}>
@@ -89,12 +104,17 @@ export function SiteList() {
                 </th>
               );
             })}
+            {actions && (
+              <th scope="col" className="cell-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {sorted.length === 0 ? (
             <tr>
-              <td colSpan={COLUMNS.length} className="table-empty">
+              <td colSpan={columnCount} className="table-empty">
                 No sites yet — waiting for the fleet snapshot.
               </td>
             </tr>
@@ -110,6 +130,8 @@ export function SiteList() {
                   age={ageMs(latestAt, site.lastSuccessAt)}
                   selected={site.id === selectedSiteId}
                   onOpen={selectSite}
+                  actions={actions}
+                  showReason={showReason}
                   // +2: aria-rowindex is 1-based and the header row is row 1.
                   rowIndex={virtual ? rows.start + i + 2 : undefined}
                 />
@@ -131,6 +153,8 @@ interface RowProps {
   selected: boolean;
   onOpen: (siteId: string) => void;
   rowIndex?: number;
+  actions?: SiteRowActions;
+  showReason: boolean;
 }
 
 function sameSite(a: SiteSummary, b: SiteSummary): boolean {
@@ -144,7 +168,7 @@ function sameSite(a: SiteSummary, b: SiteSummary): boolean {
 
 /** Sites arrive as new objects every tick; a row re-renders only when what it shows changed. */
 const SiteRow = memo(
-  function SiteRow({ site, age, selected, onOpen, rowIndex }: RowProps) {
+  function SiteRow({ site, age, selected, onOpen, rowIndex, actions, showReason }: RowProps) {
     return (
       <tr
         aria-rowindex={rowIndex}
@@ -178,12 +202,18 @@ const SiteRow = memo(
         <td className="num">
           <Metric text={formatKw(site.powerKw)} />
         </td>
-        <td>
+        <td className={showReason ? 'cell-status-reason' : undefined}>
           <StatusBadge status={site.status} reason={site.statusReason} />
+          {showReason && site.statusReason && (
+            <span className="status-reason-inline" title={site.statusReason}>
+              {site.statusReason}
+            </span>
+          )}
         </td>
         <td className="num">
           <Metric text={formatAge(age)} title={site.lastSuccessAt === null ? 'never reported' : undefined} />
         </td>
+        {actions && <RowActionCell site={site} actions={actions} />}
       </tr>
     );
   },
@@ -192,5 +222,36 @@ const SiteRow = memo(
     prev.age === next.age &&
     prev.rowIndex === next.rowIndex &&
     prev.onOpen === next.onOpen &&
+    prev.actions === next.actions &&
+    prev.showReason === next.showReason &&
     sameSite(prev.site, next.site),
 );
+
+/** Edit and Remove, named after the site; clicks stay here and do not open the site panel. */
+function RowActionCell({ site, actions }: { site: SiteSummary; actions: SiteRowActions }) {
+  const why = actions.disabledWhy ?? undefined;
+  return (
+    <td className="cell-actions" onClick={(e) => e.stopPropagation()}>
+      <button
+        type="button"
+        className="row-button"
+        aria-label={`Edit ${site.name}`}
+        disabled={why !== undefined}
+        title={why}
+        onClick={() => actions.onEdit(site.id)}
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        className="row-button"
+        aria-label={`Remove ${site.name}`}
+        disabled={why !== undefined}
+        title={why}
+        onClick={() => actions.onRemove(site.id)}
+      >
+        Remove
+      </button>
+    </td>
+  );
+}
