@@ -16,8 +16,7 @@ export function sitesHandlers(registry: SiteRegistry): SitesHandlers {
     'sites.list': async () =>
       ok({ demo: registry.isDemo, profiles: registry.list(), secretNames: await registry.secretNames() }),
     'sites.save': async ({ profile, secrets }, ctx) => {
-      for (const [name, value] of Object.entries(secrets)) await registry.setSecret(name, value, who(ctx));
-      const r = await registry.save(profile, who(ctx));
+      const r = await registry.save(profile, who(ctx), secrets);
       return r.ok ? ok({ profile: r.value }) : r;
     },
     'sites.remove': ({ id }, ctx) => registry.remove(id, who(ctx)),

@@ -48,7 +48,23 @@ export class SiteRegistry {
     return this.profiles;
   }
 
-  async save(profile: SiteProfile, who: Actor): Promise<Result<SiteProfile>> {
+  /**
+   * Adds or replaces a profile. Secrets typed with it are checked together with it and stored only
+   * if the whole save goes through, so a refused save leaves the secret store as it was.
+   */
+  async save(
+    profile: SiteProfile,
+    who: Actor,
+    typedSecrets: Record<string, string> = {},
+  ): Promise<Result<SiteProfile>> {
+    if (this.demo && this.profiles.some((p) => p.id === profile.id))
+      return err(
+        'INVALID_REQUEST',
+        `"${profile.id}" is a simulated demo site and cannot be edited. Add a site of your own (it replaces the demo fleet).`,
+      );
+    const [check] = await resolveSites([profile], overlaySecrets(this.d.secrets, typedSecrets));
+    if (check!.unresolved) return err('CONFIG_INVALID', `${check!.unresolved}. Nothing was saved.`);
+    for (const [name, value] of Object.entries(typedSecrets)) await this.setSecret(name, value, who, false);
     const base = this.demo ? [] : this.profiles;
     const exists = base.some((p) => p.id === profile.id);
     const next = exists ? base.map((p) => (p.id === profile.id ? profile : p)) : [...base, profile];
@@ -109,11 +125,11 @@ export class SiteRegistry {
     return exportFleetYaml(this.demo ? [] : this.profiles);
   }
 
-  async setSecret(name: string, value: string, who: Actor): Promise<void> {
+  async setSecret(name: string, value: string, who: Actor, reapply = true): Promise<void> {
     await this.d.secrets.set(name, value);
     // The name only: a secret's value never reaches the log.
     await this.d.audit.append({ ...who, action: 'secret.set', target: name, outcome: 'ok' });
-    if (!this.demo) await this.apply(this.profiles);
+    if (reapply && !this.demo) await this.apply(this.profiles);
   }
 
   secretNames(): Promise<string[]> {
