@@ -23,8 +23,7 @@ import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
 import { FleetService } from './fleet/fleetService';
-import { SimFleet } from './sim/simFleet';
-import { startSimServers, type RunningSim } from './sim/simServer';
+import { startDemoFleet, type DemoFleet } from './sim/startDemoFleet';
 
 export interface CoreOptions {
   shell: AppInfo['shell'];
@@ -50,7 +49,7 @@ export interface Core {
   /** A new session (one per window or browser connection), starting as NOC operator. */
   newSession(profile?: string): Session;
   /** The embedded simulator, when the demo fleet runs. */
-  sim: { fleet: SimFleet; servers: RunningSim } | null;
+  sim: DemoFleet | null;
   stop(): Promise<void>;
 }
 
@@ -64,18 +63,18 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   const loaded = opts.configDir ? await loadSites(opts.configDir) : ({ kind: 'demo' } as const);
   if (loaded.kind === 'invalid')
     return err('CONFIG_INVALID', `${loaded.message}. Fix the file, or move it away to run the demo fleet.`);
+  // Without a config directory (tests) the audit log and passphrase live in a fresh temp dir.
+  const stateDir = opts.configDir ?? (await mkdtemp(join(tmpdir(), 'fleet-console-')));
   let sites: SiteConfig[];
   let sim: Core['sim'] = null;
   if (loaded.kind === 'demo') {
-    const simFleet = new SimFleet(opts.demo ?? DEMO_FLEET, opts.now);
-    const servers = await startSimServers(simFleet);
-    sim = { fleet: simFleet, servers };
-    sites = servers.manifest.sites;
+    const demo = await startDemoFleet(opts.demo ?? DEMO_FLEET, { keyDir: stateDir, now: opts.now });
+    if (!demo.ok) return demo;
+    sim = demo.value;
+    sites = demo.value.profiles;
   } else {
     sites = loaded.sites;
   }
-  // Without a config directory (tests) the audit log and passphrase live in a fresh temp dir.
-  const stateDir = opts.configDir ?? (await mkdtemp(join(tmpdir(), 'fleet-console-')));
   const secrets = opts.secrets ?? new FileSecretStore(stateDir);
   const resolved = await resolveSites(sites, secrets);
   const audit = await AuditLog.open({ dir: join(stateDir, 'audit') }, systemActor());
@@ -97,7 +96,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     initial: { demo: loaded.kind === 'demo', profiles: sites },
     // The first site of the user's own replaces the demo fleet; its simulator is no longer needed.
     onDemoEnd: async () => {
-      await sim?.servers.stop();
+      await sim?.stop();
     },
   });
   const home = homedir();
@@ -136,7 +135,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     async stop() {
       terminals.closeAll();
       await fleet.stop();
-      await sim?.servers.stop();
+      await sim?.stop();
       await audit.close();
     },
   });

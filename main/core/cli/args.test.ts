@@ -39,7 +39,7 @@ describe('parseSimArgs', () => {
   it('takes a count or a range of nodes per site', () => {
     expect(parseSimArgs(['--sites', '500', '--nodes-per-site', '40', '--seed', '9'])).toEqual({
       ok: true,
-      value: { sites: 500, nodesPerSite: 40, seed: 9, basePort: 0 },
+      value: { sites: 500, nodesPerSite: 40, seed: 9, basePort: 0, keyDir: undefined },
     });
     expect(parseSimArgs([])).toMatchObject({
       ok: true,

@@ -5,6 +5,8 @@ export interface SimArgs {
   nodesPerSite: number | [number, number];
   seed: number;
   basePort: number;
+  /** Where the console's SSH key for the simulated bastions is kept (default: a new temp dir). */
+  keyDir: string | undefined;
 }
 
 /** Parses `npm run sim` flags; `--nodes-per-site` takes a count or a range like 4-32. */
@@ -18,13 +20,14 @@ export function parseSimArgs(argv: string[]): { ok: true; value: SimArgs } | { o
         'nodes-per-site': { type: 'string', default: '4-32' },
         seed: { type: 'string', default: '42' },
         'base-port': { type: 'string', default: '0' },
+        'key-dir': { type: 'string' },
       },
       strict: true,
     }).values;
   } catch (e) {
     return {
       ok: false,
-      message: `${(e as Error).message}\nUsage: npm run sim -- [--sites N] [--nodes-per-site M|MIN-MAX] [--seed S] [--base-port P]`,
+      message: `${(e as Error).message}\nUsage: npm run sim -- [--sites N] [--nodes-per-site M|MIN-MAX] [--seed S] [--base-port P] [--key-dir DIR]`,
     };
   }
   const int = (s: string) => (/^\d+$/.test(s) ? Number(s) : NaN);
@@ -45,7 +48,7 @@ export function parseSimArgs(argv: string[]): { ok: true; value: SimArgs } | { o
   if (!Number.isSafeInteger(seed))
     return { ok: false, message: `--seed must be a whole number, not "${v.seed}"` };
   const basePort = int(v['base-port']!);
-  if (!(basePort >= 0 && basePort + sites <= 65535))
+  if (!(basePort >= 0 && basePort + 2 * sites <= 65535))
     return { ok: false, message: `--base-port must leave room for ${sites} ports below 65536` };
-  return { ok: true, value: { sites, nodesPerSite, seed, basePort } };
+  return { ok: true, value: { sites, nodesPerSite, seed, basePort, keyDir: v['key-dir'] } };
 }
