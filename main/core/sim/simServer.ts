@@ -3,13 +3,26 @@ import type { AddressInfo } from 'node:net';
 import type { SitesFile } from '../config/sitesFile';
 import type { SimFleet } from './simFleet';
 import type { SimSite } from './fleetLayout';
+import { simSlurmHandler } from './simSlurmHandler';
+import { SIM_SLURM_USER, simSlurmOverlay } from './simSlurmOverlay';
+
+/** A simulated site's slurmrestd: where it listens and the token it accepts (a sim secret, loopback only). */
+export interface SimScheduler {
+  siteId: string;
+  kind: 'slurm';
+  url: string;
+  apiVersion: 'v0.0.38';
+  user: string;
+  token: string;
+}
 
 /**
  * Serves the simulated fleet on loopback over the protocols real sites speak. One listener per site;
- * each node's dcgm-exporter output lives at /nodes/<hostname>/metrics on its site's listener.
+ * each node's dcgm-exporter output lives at /nodes/<hostname>/metrics on its site's listener, and a
+ * slurmrestd v0.0.38 subset under /slurm/ (simSlurmHandler).
  */
 export interface RunningSim {
-  manifest: SitesFile & { seed: number };
+  manifest: SitesFile & { seed: number; schedulers: SimScheduler[] };
   stop(): Promise<void>;
 }
 
@@ -21,6 +34,7 @@ export interface SimServerOptions {
 
 function handler(fleet: SimFleet, site: SimSite) {
   const byHost = new Map(site.nodes.map((n) => [n.hostname, n]));
+  const slurm = simSlurmHandler(fleet, site);
   return (req: IncomingMessage, res: ServerResponse) => {
     const fault = fleet.fault(site.id);
     if (fault === 'hang') return; // never answers: the console's timeout must fire
@@ -28,6 +42,7 @@ function handler(fleet: SimFleet, site: SimSite) {
       req.socket.destroy();
       return;
     }
+    if ((req.url ?? '').startsWith('/slurm/')) return void slurm(req, res, fault === 'garbage');
     const m = /^\/nodes\/([^/]+)\/metrics$/.exec((req.url ?? '').split('?')[0]!);
     const node = m ? byHost.get(decodeURIComponent(m[1]!)) : undefined;
     if (req.method !== 'GET' || !node) {
@@ -54,7 +69,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 export async function startSimServers(fleet: SimFleet, opts: SimServerOptions = {}): Promise<RunningSim> {
   const host = opts.host ?? '127.0.0.1';
   const servers: Server[] = [];
-  const manifest: RunningSim['manifest'] = { seed: fleet.layout.seed, sites: [] };
+  const manifest: RunningSim['manifest'] = { seed: fleet.layout.seed, sites: [], schedulers: [] };
   try {
     for (const [i, site] of fleet.sites.entries()) {
       const server = createServer(handler(fleet, site));
@@ -75,6 +90,15 @@ export async function startSimServers(fleet: SimFleet, opts: SimServerOptions = 
             url: `http://${host}:${port}/nodes/${n.hostname}/metrics`,
           })),
         },
+      });
+      // Beside `sites`, not inside: a site profile's fields are strict, and its scheduler field is not settled yet.
+      manifest.schedulers.push({
+        siteId: site.id,
+        kind: 'slurm',
+        url: `http://${host}:${port}`,
+        apiVersion: 'v0.0.38',
+        user: SIM_SLURM_USER,
+        token: simSlurmOverlay(fleet, site.id)!.token,
       });
     }
   } catch (e) {

@@ -1,0 +1,100 @@
+import { request as plainRequest } from 'node:http';
+import { request as tlsRequest } from 'node:https';
+import type { HttpGetOptions, HttpOutcome } from './httpGet';
+
+/**
+ * One HTTP(S) request of any method, with the same guarantees and outcomes as httpGet (deadline,
+ * size cap, a site's own CA, failures as values). Adapters that write to a site (Slurm's job
+ * submit, cancel, update) go through here; reads may keep using httpGet.
+ *
+ * It repeats httpGet's body rather than changing it while httpGet's callers are being reworked; once
+ * they settle, httpGet can become `httpRequest('GET', …)`.
+ */
+export interface HttpRequestOptions extends HttpGetOptions {
+  /** Sent as is; a string body gets a content-length, JSON callers set content-type themselves. */
+  body?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
+
+const TLS_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_NOT_YET_VALID',
+]);
+
+function networkReason(code: string | undefined, message: string): string {
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name does not resolve';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'connection closed by the site';
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'no route to the host';
+  return code ? `${code} (${message})` : message;
+}
+
+export function httpRequest(method: HttpMethod, url: string, opts: HttpRequestOptions): Promise<HttpOutcome> {
+  return new Promise((resolve) => {
+    // Checked before any timer exists (httpGet settles this case through a timer not yet declared).
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return resolve({ kind: 'network', message: `"${url}" is not a valid URL` });
+    }
+    let settled = false;
+    const done = (o: HttpOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(o);
+    };
+    const headers: Record<string, string> = { accept: '*/*', ...opts.headers };
+    if (opts.body !== undefined) headers['content-length'] = String(Buffer.byteLength(opts.body));
+    const req = (u.protocol === 'https:' ? tlsRequest : plainRequest)(
+      u,
+      { method, headers, ca: opts.ca, agent: undefined },
+      (res) => {
+        const declared = Number(res.headers['content-length'] ?? NaN);
+        if (declared > opts.maxBytes) {
+          res.destroy();
+          return done({
+            kind: 'too-large',
+            message: `answer of ${declared} bytes exceeds the ${opts.maxBytes}-byte limit`,
+          });
+        }
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (bytes > opts.maxBytes) {
+            res.destroy();
+            done({ kind: 'too-large', message: `answer exceeds the ${opts.maxBytes}-byte limit` });
+          } else chunks.push(c);
+        });
+        res.on('error', (e: NodeJS.ErrnoException) =>
+          done({ kind: 'network', message: networkReason(e.code, e.message) }),
+        );
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300) done({ kind: 'ok', status, text, headers: res.headers });
+          else
+            done({ kind: 'http', status, message: `HTTP ${status} ${res.statusMessage ?? ''}`.trim(), text });
+        });
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      done({ kind: 'timeout', message: `no answer within ${opts.timeoutMs} ms` });
+    }, opts.timeoutMs);
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code && TLS_CODES.has(e.code))
+        done({ kind: 'tls', message: `TLS: ${e.message} (check the site's CA)` });
+      else done({ kind: 'network', message: networkReason(e.code, e.message) });
+    });
+    req.end(opts.body);
+  });
+}
