@@ -91,22 +91,25 @@ describe.runIf(enabled)('Prometheus adapter against a real Prometheus', () => {
       selector: `site="${site.id}"`,
       resolvedAuth: AUTH,
     };
-    const perGpu = new FleetService(
-      [{ ...servers.manifest.sites[0]!, telemetry: { ...cfg, mode: 'per-gpu' as const } }],
-      { intervalMs: 1000 },
+    // Both modes evaluated at the same Prometheus time, so they read the same samples.
+    const at = Date.now() / 1000 - 1;
+    const o = { timeoutMs: 5000, maxBytes: 1e8, evalAt: () => at };
+    const perGpu = await new PrometheusSource({ ...cfg, mode: 'per-gpu' }, o).poll(Date.now);
+    const perNode = await new PrometheusSource({ ...cfg, mode: 'per-node' }, o).poll(Date.now);
+    const sum = (r: typeof perGpu, f: (g: (typeof r.reports)[number]['readings'][number]) => number | null) =>
+      r.reports.flatMap((x) => x.readings).reduce((n, g) => n + (f(g) ?? 0), 0);
+    expect(perNode.reports.map((r) => r.hostname).sort()).toEqual(
+      perGpu.reports.map((r) => r.hostname).sort(),
     );
-    const perNode = new FleetService(
-      [{ ...servers.manifest.sites[0]!, telemetry: { ...cfg, mode: 'per-node' as const } }],
-      { intervalMs: 1000 },
+    expect(perNode.reports.flatMap((r) => r.readings)).toHaveLength(site.nodes.length * 8);
+    expect(sum(perNode, (g) => g.utilPct)).toBeCloseTo(
+      sum(perGpu, (g) => g.utilPct),
+      6,
     );
-    // Both read the same Prometheus sample (scrape interval 1 s): poll them together.
-    await Promise.all([perGpu.scrapeAll(), perNode.scrapeAll()]);
-    const a = perGpu.summarise().sites[0]!;
-    const b = perNode.summarise().sites[0]!;
-    expect(b.gpus).toBe(a.gpus);
-    expect(b.nodes).toBe(site.nodes.length);
-    expect(b.utilPct!).toBeCloseTo(a.utilPct!, 0);
-    expect(Math.abs(b.powerKw! - a.powerKw!)).toBeLessThan(0.05 * a.powerKw!);
+    expect(sum(perNode, (g) => g.powerW)).toBeCloseTo(
+      sum(perGpu, (g) => g.powerW),
+      3,
+    );
   });
 
   it('maps Prometheus errors to messages a person can act on', async () => {

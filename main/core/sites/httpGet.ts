@@ -41,6 +41,12 @@ function networkReason(code: string | undefined, message: string): string {
 }
 
 export function httpGet(url: string, opts: HttpGetOptions): Promise<HttpOutcome> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return Promise.resolve({ kind: 'network', message: `"${url}" is not a valid URL` });
+  }
   return new Promise((resolve) => {
     let settled = false;
     const done = (o: HttpOutcome) => {
@@ -49,12 +55,6 @@ export function httpGet(url: string, opts: HttpGetOptions): Promise<HttpOutcome>
       clearTimeout(timer);
       resolve(o);
     };
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      return done({ kind: 'network', message: `"${url}" is not a valid URL` });
-    }
     const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(
       u,
       { method: 'GET', headers: { accept: '*/*', ...opts.headers }, ca: opts.ca, agent: undefined },

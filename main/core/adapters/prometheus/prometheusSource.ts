@@ -75,10 +75,18 @@ export class PrometheusSource implements TelemetrySource {
 
   constructor(
     private readonly cfg: PromTelemetryConfig & { resolvedAuth?: PromAuth; caPem?: string },
-    o: { timeoutMs: number; maxBytes: number },
+    o: {
+      timeoutMs: number;
+      maxBytes: number;
+      /** Evaluation time (epoch s) for instant queries; default: Prometheus's own now, which sidesteps clock skew. */
+      evalAt?: () => number;
+    },
   ) {
     this.client = new PromClient(cfg.url, { ...o, auth: cfg.resolvedAuth, ca: cfg.caPem });
+    this.evalAt = o.evalAt;
   }
+
+  private readonly evalAt?: () => number;
 
   initialNodes(): string[] {
     return [];
@@ -91,13 +99,14 @@ export class PrometheusSource implements TelemetrySource {
 
   private async fetchReports(): Promise<PromResult<NodeReport[]>> {
     if (!this.aggregated) {
-      const r = await this.client.query(dcgmQuery(this.cfg.selector));
+      const r = await this.client.query(dcgmQuery(this.cfg.selector), this.evalAt?.());
       return r.ok ? { ok: true, value: vectorToReports(r.value) } : r;
     }
     const extra = matchers(this.cfg.selector);
     const q = aggregateQueries(extra ? `{${extra}}` : '');
     const names = Object.keys(q) as (keyof typeof q)[];
-    const answers = await Promise.all(names.map((n) => this.client.query(q[n])));
+    const at = this.evalAt?.();
+    const answers = await Promise.all(names.map((n) => this.client.query(q[n], at)));
     const vectors = {} as Record<keyof typeof q, Vector>;
     for (const [i, a] of answers.entries()) {
       if (!a.ok) return a;
