@@ -28,6 +28,9 @@ export const CALL_NAMES = [
   'broadcast.start',
   'broadcast.cancel',
   'broadcast.export',
+  'node.drain',
+  'node.resume',
+  'job.requeue',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',

@@ -284,6 +284,35 @@ export const calls = {
     response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
     errors: ['NOT_FOUND'],
   }),
+  'node.drain': call({
+    summary:
+      "Drain a node through the site's scheduler (no new work lands; running jobs finish). A reason is required.",
+    permission: 'drain',
+    request: z
+      .object({
+        siteId: SiteIdSchema,
+        hostname: z.string().min(1).max(253),
+        reason: z.string().trim().min(1, 'give a reason: it is what the next operator reads').max(256),
+      })
+      .strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND', 'UNAUTHORIZED', 'UNAVAILABLE', 'CONFIG_INVALID'],
+  }),
+  'node.resume': call({
+    summary: 'Return a drained node to service.',
+    permission: 'drain',
+    request: z.object({ siteId: SiteIdSchema, hostname: z.string().min(1).max(253) }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND', 'UNAUTHORIZED', 'UNAVAILABLE', 'CONFIG_INVALID'],
+  }),
+  'job.requeue': call({
+    summary:
+      'Put a running job back in the queue and let it start again at once (elsewhere, if its node is drained).',
+    permission: 'drain',
+    request: z.object({ siteId: SiteIdSchema, jobId: z.number().int().positive() }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND', 'UNAUTHORIZED', 'UNAVAILABLE', 'CONFIG_INVALID'],
+  }),
 } as const;
 
 export const FleetTickSchema = z.object({

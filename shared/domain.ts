@@ -65,6 +65,30 @@ export type Series = z.infer<typeof SeriesSchema>;
 export const SeriesPointSchema = z.object({ t: z.number(), utilPct: metric, powerKw: metric });
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
+/** A node as the site's scheduler sees it (Slurm: base state + flags such as DRAIN). */
+export const SchedulerNodeSchema = z.object({
+  state: z.string(),
+  flags: z.array(z.string()),
+  reason: z.string().nullable(),
+  gpusUsed: z.number().int().nullable(),
+  gpusTotal: z.number().int().nullable(),
+});
+
+export const JobSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  state: z.string(),
+  stateReason: z.string().nullable(),
+  nodes: z.array(z.string()),
+  gpus: z.number().int().nullable(),
+  account: z.string().nullable(),
+  user: z.string().nullable(),
+  comment: z.string().nullable(),
+  /** Epoch ms */
+  startTime: z.number().nullable(),
+});
+export type JobSummary = z.infer<typeof JobSummarySchema>;
+
 export const NODE_STATUSES = ['ok', 'stale', 'no-data', 'error'] as const;
 export const NodeSummarySchema = z.object({
   hostname: z.string(),
@@ -78,6 +102,8 @@ export const NodeSummarySchema = z.object({
   /** Last XID error any GPU of the node reported; null when none. */
   lastXid: z.number().int().nullable(),
   lastSuccessAt: z.number().nullable(),
+  /** Null when the site has no scheduler configured or it does not know this node. */
+  scheduler: SchedulerNodeSchema.nullable(),
 });
 export type NodeSummary = z.infer<typeof NodeSummarySchema>;
 
@@ -85,6 +111,16 @@ export const SiteDetailSchema = z.object({
   site: SiteSummarySchema,
   nodes: z.array(NodeSummarySchema),
   history: SeriesSchema,
+  /** The site's scheduler: whether it answered, and its jobs; null when none is configured. */
+  scheduler: z
+    .object({
+      kind: z.literal('slurm'),
+      ok: z.boolean(),
+      message: z.string().nullable(),
+      at: z.number().nullable(),
+      jobs: z.array(JobSummarySchema),
+    })
+    .nullable(),
 });
 export type SiteDetail = z.infer<typeof SiteDetailSchema>;
 

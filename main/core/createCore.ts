@@ -13,12 +13,15 @@ import { loadSites } from './config/loadSites';
 import type { SiteConfig } from './config/sitesFile';
 import { resolveSites } from './config/resolveSites';
 import { FileSecretStore, type SecretStore } from './config/secretStore';
+import { overlaySecrets } from './config/overlaySecrets';
 import { SiteStore } from './config/siteStore';
 import { SiteRegistry } from './sites/siteRegistry';
 import { HostKeyStore } from './ssh/hostKeyStore';
 import { resolveTerminalTarget } from './ssh/resolveTarget';
 import { TerminalService } from './ssh/terminalService';
 import { BroadcastService } from './ssh/broadcastService';
+import { SshCommandRunner } from './ssh/sshCommandRunner';
+import { NodeActions } from './sites/nodeActions';
 import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
@@ -75,7 +78,9 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   } else {
     sites = loaded.sites;
   }
-  const secrets = opts.secrets ?? new FileSecretStore(stateDir);
+  const stored = opts.secrets ?? new FileSecretStore(stateDir);
+  // The demo's own secrets (its simulated schedulers' tokens) live in memory, never in the user's store.
+  const secrets = sim ? overlaySecrets(stored, sim.secrets) : stored;
   const resolved = await resolveSites(sites, secrets);
   const audit = await AuditLog.open({ dir: join(stateDir, 'audit') }, systemActor());
   const passphrase = await AdminPassphrase.load(stateDir);
@@ -109,6 +114,13 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       sshConfigText: await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => ''),
     });
   const terminals = new TerminalService({ hostKeys, audit, resolve: resolveTarget });
+  const nodeActions = new NodeActions({
+    site: (id) => fleet.resolvedSite(id),
+    audit,
+    sshRunner: (target) =>
+      new SshCommandRunner(target, { hostKeys, resolve: resolveTarget, timeoutMs: 20_000 }),
+    timeoutMs: 20_000,
+  });
   const broadcasts = new BroadcastService({ hostKeys, audit, resolve: resolveTarget });
   const dispatch = createDispatcher(
     createHandlers({
@@ -116,6 +128,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       audit,
       passphrase,
       sites: registry,
+      nodeActions,
       terminals,
       broadcasts,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },

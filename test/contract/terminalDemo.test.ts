@@ -22,7 +22,9 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(created.error.message);
   core = created.value;
-  client = createClient(createInMemoryTransport(core.dispatch, core.events, { session: core.newSession('test') }));
+  client = createClient(
+    createInMemoryTransport(core.dispatch, core.events, { session: core.newSession('test') }),
+  );
 });
 afterAll(() => core.stop());
 
@@ -44,16 +46,26 @@ describe('terminals on the demo fleet', () => {
     client.on('terminal.state', (s) => states.push(s));
     client.on('terminal.prompt', (p) => prompts.push(p));
     client.on('terminal.data', (d) => (out += d.data));
-    const r = await client.call('terminal.open', { target: { kind: 'node', siteId: site.id, hostname: node.hostname }, cols: 120, rows: 40 });
+    const r = await client.call('terminal.open', {
+      target: { kind: 'node', siteId: site.id, hostname: node.hostname },
+      cols: 120,
+      rows: 40,
+    });
     if (!r.ok) throw new Error(r.error.message);
     await until('open', () => states.some((s) => s.state === 'open'));
     expect(prompts).toEqual([]);
-    expect(states.find((s) => s.state === 'open')!.hostKeys.map((k) => k.status)).toEqual(['pinned', 'pinned']);
+    expect(states.find((s) => s.state === 'open')!.hostKeys.map((k) => k.status)).toEqual([
+      'pinned',
+      'pinned',
+    ]);
     const id = r.value.terminalId;
     await client.call('terminal.input', { terminalId: id, data: 'hostname\r' });
     await until('hostname', () => out.includes(`\r\n${node.hostname}\r\n`));
     await client.call('terminal.input', { terminalId: id, data: 'nvidia-smi\r' });
-    await until('nvidia-smi table', () => out.includes('NVIDIA-SMI') && out.includes(node.model.modelName.replace('NVIDIA ', '')));
+    await until(
+      'nvidia-smi table',
+      () => out.includes('NVIDIA-SMI') && out.includes(node.model.modelName.replace('NVIDIA ', '')),
+    );
     await client.call('terminal.resize', { terminalId: id, cols: 90, rows: 33 });
     await client.call('terminal.input', { terminalId: id, data: 'stty size\r' });
     await until('stty size', () => out.includes('33 90'));

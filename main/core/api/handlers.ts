@@ -8,6 +8,7 @@ import type { EventSource, Handlers } from './dispatcher';
 import { sessionHandlers } from './sessionHandlers';
 import { sitesHandlers } from './sitesHandlers';
 import type { SiteRegistry } from '../sites/siteRegistry';
+import type { NodeActions } from '../sites/nodeActions';
 import type { TerminalService } from '../ssh/terminalService';
 import type { BroadcastService } from '../ssh/broadcastService';
 import { terminalHandlers } from './terminalHandlers';
@@ -17,6 +18,7 @@ export interface HandlerDeps {
   audit: AuditLog;
   passphrase: AdminPassphrase;
   sites: SiteRegistry;
+  nodeActions: NodeActions;
   terminals: TerminalService;
   broadcasts: BroadcastService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
@@ -40,7 +42,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     ...sessionHandlers(d.audit, d.passphrase),
     ...auditHandlers(d.audit),
-    ...sitesHandlers(d.sites),
+    ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),
   };
 }

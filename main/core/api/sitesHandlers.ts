@@ -1,13 +1,22 @@
 import { ok } from '../../../shared/result';
+import type { NodeActions } from '../sites/nodeActions';
 import type { SiteRegistry } from '../sites/siteRegistry';
 import type { Handlers } from './dispatcher';
 
 type SitesHandlers = Pick<
   Handlers,
-  'sites.list' | 'sites.save' | 'sites.remove' | 'sites.test' | 'sites.import' | 'sites.export'
+  | 'sites.list'
+  | 'sites.save'
+  | 'sites.remove'
+  | 'sites.test'
+  | 'sites.import'
+  | 'sites.export'
+  | 'node.drain'
+  | 'node.resume'
+  | 'job.requeue'
 >;
 
-export function sitesHandlers(registry: SiteRegistry): SitesHandlers {
+export function sitesHandlers(registry: SiteRegistry, actions: NodeActions): SitesHandlers {
   const who = (ctx: Parameters<Handlers['sites.list']>[1]) => ({
     actor: ctx.session.actor,
     role: ctx.session.role,
@@ -22,6 +31,9 @@ export function sitesHandlers(registry: SiteRegistry): SitesHandlers {
     'sites.remove': ({ id }, ctx) => registry.remove(id, who(ctx)),
     'sites.test': async ({ profile, secrets }) => ok({ checks: await registry.test(profile, secrets) }),
     'sites.import': ({ yaml, mode }, ctx) => registry.importYaml(yaml, mode, who(ctx)),
+    'node.drain': ({ siteId, hostname, reason }, ctx) => actions.drain(siteId, hostname, reason, who(ctx)),
+    'node.resume': ({ siteId, hostname }, ctx) => actions.resume(siteId, hostname, who(ctx)),
+    'job.requeue': ({ siteId, jobId }, ctx) => actions.requeue(siteId, jobId, who(ctx)),
     'sites.export': () =>
       ok({
         fileName: `fleet-sites-${new Date().toISOString().slice(0, 10)}.yaml`,

@@ -1,11 +1,14 @@
 import type { SecretStore } from './secretStore';
 
-/** A read-through layer: values typed into a form are used for a test without being stored. */
+/**
+ * Reads check `extra` first, then the store; writes go to the store. Used for values typed into a
+ * form (tested before anything is stored) and for the demo fleet's in-memory tokens.
+ */
 export function overlaySecrets(base: SecretStore, extra: Record<string, string>): SecretStore {
   return {
     get: async (name) => extra[name] ?? (await base.get(name)),
-    set: () => Promise.reject(new Error('overlay secrets are read-only')),
-    delete: () => Promise.reject(new Error('overlay secrets are read-only')),
-    names: async () => [...new Set([...(await base.names()), ...Object.keys(extra)])],
+    set: (name, value) => base.set(name, value),
+    delete: (name) => base.delete(name),
+    names: () => base.names(),
   };
 }

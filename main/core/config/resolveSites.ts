@@ -5,6 +5,8 @@ import type { SecretStore } from './secretStore';
 
 export type ResolvedSite = SiteConfig & {
   telemetry: SiteConfig['telemetry'] & { resolvedAuth?: PromAuth; caPem?: string };
+  /** The scheduler's token, read from the secret store. */
+  schedulerToken?: string;
   /** Why the profile cannot be used as it stands (a missing secret, an unreadable CA file). */
   unresolved?: string;
 };
@@ -22,8 +24,17 @@ export async function resolveSites(
 }
 
 async function resolveSite(s: SiteConfig, i: number, secrets: SecretStore): Promise<ResolvedSite> {
+  let schedulerToken: string | undefined;
+  if (s.scheduler) {
+    schedulerToken = await secrets.get(s.scheduler.tokenSecret);
+    if (schedulerToken === undefined)
+      return {
+        ...s,
+        unresolved: `site ${s.id} (sites.${i}.scheduler.tokenSecret): no secret named "${s.scheduler.tokenSecret}" in the secret store`,
+      };
+  }
   const t = s.telemetry;
-  if (t.kind !== 'prometheus') return s;
+  if (t.kind !== 'prometheus') return { ...s, schedulerToken };
   let resolvedAuth: PromAuth | undefined;
   if (t.auth) {
     const value = await secrets.get(t.auth.secret);
@@ -48,5 +59,5 @@ async function resolveSite(s: SiteConfig, i: number, secrets: SecretStore): Prom
       };
     }
   }
-  return { ...s, telemetry: { ...t, resolvedAuth, caPem } };
+  return { ...s, schedulerToken, telemetry: { ...t, resolvedAuth, caPem } };
 }

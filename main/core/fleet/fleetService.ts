@@ -2,6 +2,8 @@ import type { FleetTick } from '../../../shared/contract';
 import type { FleetSnapshot, NodeSummary, Series, SiteDetail, SiteSummary } from '../../../shared/domain';
 import type { ResolvedSite } from '../config/resolveSites';
 import { createTelemetrySource } from '../adapters/createTelemetrySource';
+import { SlurmClient } from '../adapters/slurm/slurmClient';
+import type { SlurmNode } from '../adapters/slurm/slurmModel';
 import { SiteConnection } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
@@ -19,6 +21,12 @@ export interface FleetServiceOptions {
 }
 
 const round = (v: number | null, digits: number) => (v === null ? null : Number(v.toFixed(digits)));
+
+function schedulerNode(n: SlurmNode | undefined): NodeSummary['scheduler'] {
+  return n
+    ? { state: n.state, flags: n.flags, reason: n.reason, gpusUsed: n.gpusUsed, gpusTotal: n.gpusTotal }
+    : null;
+}
 
 /**
  * The fleet backend's heart: one SiteConnection per site, each on its own scrape loop (a slow or
@@ -56,10 +64,27 @@ export class FleetService {
 
   private readonly historyPoints: number;
 
+  /** The site as resolved (secrets and CA filled in), for actions that reach the site. */
+  resolvedSite(id: string): ResolvedSite | undefined {
+    return this.resolved.get(id);
+  }
+
+  private readonly resolved = new Map<string, ResolvedSite>();
+
   private connect(s: ResolvedSite): SiteConnection {
     this.profiles.set(s.id, JSON.stringify(s));
+    this.resolved.set(s.id, s);
     if (!this.siteHistory.has(s.id)) this.siteHistory.set(s.id, new SeriesRing(this.historyPoints));
-    return new SiteConnection(s, createTelemetrySource(s, { timeoutMs: this.timeoutMs }), this.store);
+    const slurm =
+      s.scheduler && s.schedulerToken && !s.unresolved
+        ? new SlurmClient(s.scheduler.url, {
+            user: s.scheduler.user,
+            token: s.schedulerToken,
+            timeoutMs: this.timeoutMs,
+            maxBytes: 64 * 1024 * 1024,
+          })
+        : null;
+    return new SiteConnection(s, createTelemetrySource(s, { timeoutMs: this.timeoutMs }), this.store, slurm);
   }
 
   /**
@@ -79,6 +104,7 @@ export class FleetService {
     const ids = new Set(sites.map((s) => s.id));
     for (const id of [...this.siteHistory.keys()]) if (!ids.has(id)) this.siteHistory.delete(id);
     for (const id of [...this.profiles.keys()]) if (!ids.has(id)) this.profiles.delete(id);
+    for (const id of [...this.resolved.keys()]) if (!ids.has(id)) this.resolved.delete(id);
     this.connections = next;
     this.last = null;
     if (this.running) for (const c of next) if (!keep.has(c)) void this.loop(c);
@@ -189,9 +215,53 @@ export class FleetService {
         maxTempC: r.maxTempC,
         lastXid: n.lastXid,
         lastSuccessAt: n.lastSuccessAt,
+        scheduler: schedulerNode(c.scheduler.nodes.get(n.hostname)),
       };
     });
-    return { site, nodes, history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints) };
+    // Nodes the scheduler knows but telemetry does not (no exporter yet): listed, with no data.
+    const seen = new Set(nodes.map((n) => n.hostname));
+    for (const [name, sn] of c.scheduler.nodes)
+      if (!seen.has(name))
+        nodes.push({
+          hostname: name,
+          status: 'no-data',
+          statusReason: 'known to the scheduler, but no telemetry arrives for it',
+          gpus: sn.gpusTotal ?? 0,
+          model: null,
+          utilPct: null,
+          powerKw: null,
+          maxTempC: null,
+          lastXid: null,
+          lastSuccessAt: null,
+          scheduler: schedulerNode(sn),
+        });
+    const sched = c.slurm
+      ? {
+          kind: 'slurm' as const,
+          ok: c.scheduler.outcome?.kind === 'ok',
+          message:
+            c.scheduler.outcome && c.scheduler.outcome.kind !== 'ok' ? c.scheduler.outcome.message : null,
+          at: c.scheduler.at,
+          jobs: c.scheduler.jobs.map((j) => ({
+            id: j.id,
+            name: j.name,
+            state: j.state,
+            stateReason: j.stateReason,
+            nodes: j.nodes,
+            gpus: j.gpus,
+            account: j.account,
+            user: j.user,
+            comment: j.comment,
+            startTime: j.startTime,
+          })),
+        }
+      : null;
+    return {
+      site,
+      nodes,
+      history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints),
+      scheduler: sched,
+    };
   }
 
   private siteSummary(

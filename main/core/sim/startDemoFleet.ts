@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { LayoutOptions } from './fleetLayout';
 import { SimFleet } from './simFleet';
 import { startSimServers, type RunningSim } from './simServer';
+import { SimScontrol } from './simScontrol';
 import { startSimSsh, type RunningSimSsh } from './ssh/simSshServer';
 
 export interface DemoFleet {
@@ -17,6 +18,8 @@ export interface DemoFleet {
   profiles: SiteProfile[];
   /** The private key the console logs in to the simulated nodes with. */
   keyFile: string;
+  /** Secrets the demo profiles name (each simulated slurmrestd's token), kept in memory only. */
+  secrets: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -42,13 +45,25 @@ export async function startDemoFleet(
   const fleet = new SimFleet(layout, opts.now);
   const servers = await startSimServers(fleet, { basePort: opts.basePort });
   const { keyFile, publicKey } = await demoKey(opts.keyDir);
-  const ssh = await startSimSsh(fleet, { authorizedKeys: [publicKey], basePort: opts.sshBasePort });
+  // Each site's first node is its Slurm controller: `scontrol` there acts on the simulated cluster.
+  const controllers = new Map(fleet.sites.map((s) => [s.id, s.nodes[0]!.hostname]));
+  const ssh = await startSimSsh(fleet, {
+    authorizedKeys: [publicKey],
+    basePort: opts.sshBasePort,
+    programs: (siteId, hostname) => {
+      if (controllers.get(siteId) !== hostname) return undefined;
+      const scontrol = new SimScontrol(fleet, siteId);
+      return (argv) => (/(^|\/)scontrol$/.test(argv[0] ?? '') ? scontrol.run(argv) : null);
+    },
+  });
   if (!ssh.ok) {
     await servers.stop();
     return ssh;
   }
   const profiles: SiteProfile[] = [];
+  const secrets: Record<string, string> = {};
   for (const s of servers.manifest.sites) {
+    const sched = servers.manifest.schedulers.find((x) => x.siteId === s.id);
     const b = ssh.value.sites.find((x) => x.siteId === s.id);
     if (!b) {
       await Promise.all([servers.stop(), ssh.value.stop()]);
@@ -64,7 +79,19 @@ export async function startDemoFleet(
         auth: { kind: 'key', keyFile },
         hostKeys: [b.bastionFingerprint, ...Object.values(b.nodeFingerprints)],
       },
+      ...(sched
+        ? {
+            scheduler: {
+              kind: 'slurm' as const,
+              url: sched.url,
+              user: sched.user,
+              tokenSecret: `${s.id}/slurm-token`,
+              scontrol: { via: 'ssh' as const, host: controllers.get(s.id)! },
+            },
+          }
+        : {}),
     });
+    if (sched) secrets[`${s.id}/slurm-token`] = sched.token;
   }
   return ok({
     fleet,
@@ -72,6 +99,7 @@ export async function startDemoFleet(
     ssh: ssh.value,
     profiles,
     keyFile,
+    secrets,
     stop: async () => {
       await Promise.all([servers.stop(), ssh.value.stop()]);
     },

@@ -26,7 +26,10 @@ describe('httpGet returns what happened as a value', () => {
     expect(await httpGet(`${base}/`, o)).toMatchObject({ kind: 'ok', text: 'ok' });
     expect(await httpGet(`${base}/big`, o)).toMatchObject({ kind: 'too-large' });
     expect(await httpGet(`${base}/401`, o)).toMatchObject({ kind: 'http', status: 401 });
-    expect(await httpGet(`${base}/hang`, o)).toMatchObject({ kind: 'timeout', message: 'no answer within 300 ms' });
+    expect(await httpGet(`${base}/hang`, o)).toMatchObject({
+      kind: 'timeout',
+      message: 'no answer within 300 ms',
+    });
     server.closeAllConnections();
     server.close();
   });

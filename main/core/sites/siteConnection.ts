@@ -1,4 +1,6 @@
+import type { SlurmClient } from '../adapters/slurm/slurmClient';
 import type { TelemetryStore } from '../telemetry/telemetryStore';
+import { emptySchedulerState, pollScheduler, type SchedulerState } from './schedulerState';
 import { deriveSiteStatus, type NodeHealth, type NodeOutcome } from './siteStatus';
 import type { NodeReport, TelemetrySource } from './telemetrySource';
 
@@ -29,12 +31,15 @@ export class SiteConnection {
   /** The site-level failure of the last poll (its Prometheus is down…), null when it answered. */
   siteOutcome: NodeOutcome | null = null;
   consecutiveFailures = 0;
+  /** What the site's scheduler last said; stays empty when none is configured. */
+  scheduler: SchedulerState = emptySchedulerState();
   private polled = false;
 
   constructor(
     readonly site: SiteIdentity,
     private readonly source: TelemetrySource,
     private readonly store: TelemetryStore,
+    readonly slurm: SlurmClient | null = null,
   ) {
     for (const h of source.initialNodes()) this.node(h);
   }
@@ -56,7 +61,14 @@ export class SiteConnection {
 
   /** Polls the site once; resolves when every request has answered or timed out. */
   async scrape(now: () => number = Date.now): Promise<void> {
-    const { reports, siteOutcome } = await this.source.poll(now);
+    // Telemetry and the scheduler are read together; one slow answer does not hold the other back.
+    const [{ reports, siteOutcome }, scheduler] = await Promise.all([
+      this.source.poll(now),
+      this.slurm ? pollScheduler(this.slurm, now) : Promise.resolve(null),
+    ]);
+    if (scheduler)
+      this.scheduler =
+        scheduler.outcome?.kind === 'ok' ? scheduler : { ...this.scheduler, outcome: scheduler.outcome };
     this.polled = true;
     this.siteOutcome = siteOutcome;
     if (siteOutcome) for (const n of this.nodes) n.outcome = siteOutcome;

@@ -1,6 +1,7 @@
 import type { SiteProfile } from '../../../shared/siteProfile';
 import { err, ok, type Result } from '../../../shared/result';
 import { createTelemetrySource } from '../adapters/createTelemetrySource';
+import { SlurmClient } from '../adapters/slurm/slurmClient';
 import type { AuditInput, AuditLog } from '../audit/auditLog';
 import { exportFleetYaml, parseFleetYaml } from '../config/fleetYaml';
 import { resolveSites } from '../config/resolveSites';
@@ -168,12 +169,30 @@ export class SiteRegistry {
                 : ''),
       });
     }
-    if (t!.scheduler)
-      checks.push({
-        check: 'scheduler (Slurm)',
-        ok: false,
-        message: 'not checked yet: the Slurm adapter is being wired in',
+    if (t!.scheduler && t!.schedulerToken) {
+      const client = new SlurmClient(t!.scheduler.url, {
+        user: t!.scheduler.user,
+        token: t!.schedulerToken,
+        timeoutMs,
+        maxBytes: 16 * 1024 * 1024,
       });
+      const [ping, nodes] = await Promise.all([client.ping(), client.nodes()]);
+      checks.push(
+        !ping.ok
+          ? { check: 'scheduler (Slurm)', ok: false, message: ping.error.message }
+          : !nodes.ok
+            ? { check: 'scheduler (Slurm)', ok: false, message: nodes.error.message }
+            : {
+                check: 'scheduler (Slurm)',
+                ok: true,
+                message:
+                  `slurmctld ${ping.value[0]?.release ?? ''} answered: ${nodes.value.length} node(s), ${nodes.value.reduce((n, x) => n + (x.gpusTotal ?? 0), 0)} GPU(s)`.replace(
+                    '  ',
+                    ' ',
+                  ),
+              },
+      );
+    }
     return checks;
   }
 

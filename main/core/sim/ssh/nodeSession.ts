@@ -47,15 +47,20 @@ function delay(ms: number, signal: AbortSignal): Promise<boolean> {
 
 /** Drives one line to its end; null if it was interrupted (^C, or the channel closed) during a sleep. */
 async function runSteps(
-  gen: Generator<ShellStep, LineEnd, void>,
+  gen: Generator<ShellStep, LineEnd, { code: number; stdout: string; stderr: string } | undefined>,
   write: (stream: 'stdout' | 'stderr', text: string) => void,
   signal: AbortSignal,
 ): Promise<LineEnd | null> {
+  let result: { code: number; stdout: string; stderr: string } | undefined;
   for (;;) {
-    const step = gen.next();
+    const step = gen.next(result);
+    result = undefined;
     if (step.done) return step.value;
     if (step.value.kind === 'out') write(step.value.stream, step.value.text);
-    else if (!(await delay(step.value.ms, signal))) return null;
+    else if (step.value.kind === 'program') {
+      result = await step.value.run;
+      if (signal.aborted) return null;
+    } else if (!(await delay(step.value.ms, signal))) return null;
   }
 }
 

@@ -23,10 +23,20 @@ export interface ShellContext {
   gpus(atMs: number): GpuSnapshot;
   /** Longest `sleep` honoured, seconds; longer ones are cut to this so a stray command cannot hold a session. */
   maxSleepS?: number;
+  /**
+   * Programs installed on this node beyond the built-ins (the site controller's `scontrol`): null
+   * when `argv[0]` is not one of them.
+   */
+  programs?: (argv: string[]) => Promise<{ code: number; stdout: string; stderr: string }> | null;
 }
 
 export type ShellStep =
-  { kind: 'out'; stream: 'stdout' | 'stderr'; text: string } | { kind: 'sleep'; ms: number };
+  | { kind: 'out'; stream: 'stdout' | 'stderr'; text: string }
+  | { kind: 'sleep'; ms: number }
+  /** The caller awaits the program and passes its result back into the generator. */
+  | { kind: 'program'; run: Promise<{ code: number; stdout: string; stderr: string }> };
+
+type ProgramResult = { code: number; stdout: string; stderr: string } | undefined;
 
 export interface LineEnd {
   code: number;
@@ -234,7 +244,7 @@ export function* interpretLine(
   line: string,
   ctx: ShellContext,
   lastCode = 0,
-): Generator<ShellStep, LineEnd, void> {
+): Generator<ShellStep, LineEnd, ProgramResult> {
   const parsed = parseCommandLine(line);
   if (!parsed.ok) {
     yield { kind: 'out', stream: 'stderr', text: `${parsed.message}\n` };
@@ -253,6 +263,14 @@ export function* interpretLine(
     if ((c.after === '&&' && code !== 0) || (c.after === '||' && code === 0)) continue;
     const argv = c.words.map((w) => expandWord(w, vars)).filter((w): w is string => w !== null);
     if (argv.length === 0) continue;
+    const program = ctx.programs?.(argv);
+    if (program) {
+      const p = (yield { kind: 'program', run: program }) ?? { code: 1, stdout: '', stderr: 'interrupted\n' };
+      if (p.stdout) yield { kind: 'out', stream: 'stdout', text: p.stdout };
+      if (p.stderr) yield { kind: 'out', stream: 'stderr', text: p.stderr };
+      code = p.code;
+      continue;
+    }
     const r = runCommand(argv, ctx, code);
     if (r.stdout) yield { kind: 'out', stream: 'stdout', text: r.stdout };
     if (r.stderr) yield { kind: 'out', stream: 'stderr', text: r.stderr };
@@ -277,6 +295,8 @@ export function runLine(
     const step = gen.next();
     if (step.done) return { stdout, stderr, sleptMs, ...step.value };
     if (step.value.kind === 'sleep') sleptMs += step.value.ms;
+    else if (step.value.kind === 'program')
+      throw new Error('runLine cannot wait for programs; use interpretLine');
     else if (step.value.stream === 'stdout') stdout += step.value.text;
     else stderr += step.value.text;
   }

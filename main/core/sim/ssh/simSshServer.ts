@@ -25,6 +25,8 @@ export interface SimSshOptions {
   basePort?: number;
   /** Longest `sleep` a node honours, seconds (default 30). */
   maxSleepS?: number;
+  /** Programs a node has beyond the shell's built-ins (the controller's scontrol), by site and node. */
+  programs?: (siteId: string, hostname: string) => NodeShellContext['programs'];
 }
 
 export interface SimSshSite {
@@ -82,6 +84,7 @@ class SiteSsh {
     private readonly policy: AuthPolicy,
     private readonly startMs: number,
     private readonly maxSleepS: number,
+    private readonly programs?: SimSshOptions['programs'],
   ) {
     const seed = fleet.layout.seed;
     this.byHost = new Map(site.nodes.map((n) => [n.hostname.toLowerCase(), n]));
@@ -146,6 +149,7 @@ class SiteSsh {
       nowMs: () => this.fleet.now(),
       users: () => this.sessions.get(node.hostname) ?? 0,
       maxSleepS: this.maxSleepS,
+      programs: this.programs?.(this.site.id, node.hostname),
       gpus: (atMs) => {
         const t = Math.floor(atMs / 1000);
         return {
@@ -213,7 +217,7 @@ export async function startSimSsh(fleet: SimFleet, opts: SimSshOptions = {}): Pr
     await Promise.all(running.map((s) => s.stop()));
   };
   for (const [i, site] of fleet.sites.entries()) {
-    const s = new SiteSsh(fleet, site, policy, startMs, opts.maxSleepS ?? 30);
+    const s = new SiteSsh(fleet, site, policy, startMs, opts.maxSleepS ?? 30, opts.programs);
     running.push(s);
     try {
       const port = await listen(s.tcp, opts.basePort ? opts.basePort + i : 0, host);

@@ -1,0 +1,33 @@
+import type { SlurmClient } from '../adapters/slurm/slurmClient';
+import { toNodeOutcome } from '../adapters/slurm/slurmErrors';
+import type { SlurmJob, SlurmNode } from '../adapters/slurm/slurmModel';
+import type { NodeOutcome } from './siteStatus';
+
+/** What a site's scheduler last said: its nodes and jobs, or why it could not be read. */
+export interface SchedulerState {
+  outcome: NodeOutcome | null;
+  /** By node name (Slurm NodeName, which the fleet uses as the hostname). */
+  nodes: Map<string, SlurmNode>;
+  jobs: SlurmJob[];
+  at: number | null;
+}
+
+export const emptySchedulerState = (): SchedulerState => ({
+  outcome: null,
+  nodes: new Map(),
+  jobs: [],
+  at: null,
+});
+
+/** One read of slurmrestd: nodes and jobs together, or the failure that stopped it. */
+export async function pollScheduler(client: SlurmClient, now: () => number): Promise<SchedulerState> {
+  const [nodes, jobs] = await Promise.all([client.nodes(), client.jobs()]);
+  if (!nodes.ok) return { ...emptySchedulerState(), outcome: toNodeOutcome(nodes.error) };
+  if (!jobs.ok) return { ...emptySchedulerState(), outcome: toNodeOutcome(jobs.error) };
+  return {
+    outcome: { kind: 'ok' },
+    nodes: new Map(nodes.value.map((n) => [n.name, n])),
+    jobs: jobs.value,
+    at: now(),
+  };
+}
