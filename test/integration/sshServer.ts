@@ -50,6 +50,8 @@ export async function startSshd(authorizedKeys: string, extra = ''): Promise<Run
   writeFileSync(
     join(dir, 'sshd_config'),
     [
+      // sshd takes the first value of a keyword: the caller's lines come first so they win.
+      extra,
       `Port ${port}`,
       'ListenAddress 127.0.0.1',
       `HostKey ${join(dir, 'host_ed25519')}`,
@@ -63,7 +65,6 @@ export async function startSshd(authorizedKeys: string, extra = ''): Promise<Run
       'AllowTcpForwarding yes',
       'LogLevel DEBUG1',
       'Subsystem sftp internal-sftp',
-      extra,
     ].join('\n') + '\n',
   );
   const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', join(dir, 'sshd_config')], {
