@@ -10,37 +10,53 @@ import { FleetPage } from '../features/fleet/FleetPage';
 import { SitesPage } from '../features/sites/SitesPage';
 import { SitePanel } from '../features/sites/SitePanel';
 import { AuditPage } from '../features/audit/AuditPage';
+import { TerminalProvider } from '../features/terminal/TerminalProvider';
+import { TerminalPage } from '../features/terminal/TerminalPage';
+import { TerminalPrompts } from '../features/terminal/TerminalPrompts';
+import { BroadcastPage } from '../features/broadcast/BroadcastPage';
+import { useBroadcastEvents } from '../features/broadcast/useBroadcastEvents';
 
 /** Areas with the site panel beside them. */
 const PANEL_AREAS: ReadonlySet<AreaId> = new Set(['fleet', 'sites']);
 
-/** The shell: header, navigation, the current area, the site panel and the status bar. */
+/**
+ * The shell: header, navigation, the current area, the site panel and the status bar. Terminals and
+ * broadcasts listen for their events here, above the areas, so they go on while another area shows.
+ */
 export function App() {
   const area = useAppStore((s) => s.area);
   const setArea = useAppStore((s) => s.setArea);
   useHashSync(area, setArea);
+  useBroadcastEvents();
 
   const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
 
   return (
-    <div className="app">
-      <Header />
-      <Nav />
-      <main className="main" id="main">
-        <NoticeBanner />
-        {area === 'fleet' ? (
-          <FleetPage />
-        ) : area === 'sites' ? (
-          <SitesPage />
-        ) : area === 'audit' ? (
-          <AuditPage />
-        ) : (
-          <EmptyArea area={current} />
-        )}
-      </main>
-      {PANEL_AREAS.has(area) && <SitePanel />}
-      <StatusBar />
-    </div>
+    <TerminalProvider>
+      <div className="app">
+        <Header />
+        <Nav />
+        <main className="main" id="main">
+          <NoticeBanner />
+          {area === 'fleet' ? (
+            <FleetPage />
+          ) : area === 'sites' ? (
+            <SitesPage />
+          ) : area === 'audit' ? (
+            <AuditPage />
+          ) : area === 'terminal' ? (
+            <TerminalPage />
+          ) : area === 'broadcast' ? (
+            <BroadcastPage />
+          ) : (
+            <EmptyArea area={current} />
+          )}
+        </main>
+        {PANEL_AREAS.has(area) && <SitePanel />}
+        <StatusBar />
+        <TerminalPrompts />
+      </div>
+    </TerminalProvider>
   );
 }
 

@@ -13,7 +13,6 @@ describe('areas', () => {
     const pending = AREAS.filter((a) => a.issue !== null).map((a) => [a.label, a.issue]);
     expect(pending).toEqual([
       ['Nodes', 4],
-      ['Terminal', 5],
       ['Placement', 6],
       ['Sovereignty', 7],
       ['Sustainability', 8],

@@ -3,6 +3,8 @@ import { createFleetSlice } from '../features/fleet/fleetSlice';
 import { createUiSlice } from '../app/uiSlice';
 import { createSessionSlice } from '../features/session/sessionSlice';
 import { createSiteProfilesSlice } from '../features/siteProfiles/siteProfilesSlice';
+import { createTerminalSlice } from '../features/terminal/terminalSlice';
+import { createBroadcastSlice } from '../features/broadcast/broadcastSlice';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -12,6 +14,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createSessionSlice(...a),
   ...createSiteProfilesSlice(...a),
+  ...createTerminalSlice(...a),
+  ...createBroadcastSlice(...a),
 }));
 
 /** Back to the initial state, including the raw history kept outside React state; for tests. */

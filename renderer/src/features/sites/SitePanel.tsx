@@ -23,6 +23,8 @@ import { CHART_MAX_POINTS } from '../fleet/historyRing';
 import { Metric } from './Metric';
 import { StatusBadge } from './StatusBadge';
 import { useSiteDetail } from './useSiteDetail';
+import { sessionCan } from '../session/sessionSlice';
+import { sshWhy } from '../terminal/terminalText';
 
 const UTIL_DOMAIN: [number, number] = [0, 100];
 const pctTick = (v: number) => `${v}%`;
@@ -133,7 +135,11 @@ function SitePanelBody({ siteId }: { siteId: string }) {
       </div>
 
       <h3 className="panel-subtitle">Nodes{detail ? ` (${detail.nodes.length})` : ''}</h3>
-      {detail ? <NodeTable nodes={detail.nodes} /> : <p className="muted">{loading ? 'Loading…' : '—'}</p>}
+      {detail ? (
+        <NodeTable siteId={siteId} nodes={detail.nodes} />
+      ) : (
+        <p className="muted">{loading ? 'Loading…' : '—'}</p>
+      )}
     </div>
   );
 }
@@ -183,7 +189,22 @@ function SiteFacts({ site, latestAt }: { site: SiteSummary; latestAt: number | n
   );
 }
 
-function NodeTable({ nodes }: { nodes: NodeSummary[] }) {
+/** What a node row needs to offer a shell: whether this window may, and how. */
+interface ShellAction {
+  why: string | undefined;
+  open: (hostname: string) => void;
+}
+
+function NodeTable({ siteId, nodes }: { siteId: string; nodes: NodeSummary[] }) {
+  const canSsh = useAppStore((s) => sessionCan(s.session, 'ssh'));
+  const roleKnown = useAppStore((s) => s.session !== null);
+  const openTerminal = useAppStore((s) => s.openTerminal);
+  const why = sshWhy(canSsh, roleKnown);
+  // One object, changed only when what it says changes, so rows stay memoised.
+  const shell = useMemo<ShellAction>(
+    () => ({ why, open: (hostname) => openTerminal({ kind: 'node', siteId, hostname }) }),
+    [why, openTerminal, siteId],
+  );
   if (nodes.length === 0) return <p className="muted">This site reports no nodes.</p>;
   return (
     // Scrolls on its own, so it must be reachable by keyboard (axe: scrollable-region-focusable).
@@ -193,6 +214,9 @@ function NodeTable({ nodes }: { nodes: NodeSummary[] }) {
         <thead>
           <tr>
             <th scope="col">Host</th>
+            <th scope="col" className="cell-actions">
+              <span className="visually-hidden">Shell</span>
+            </th>
             <th scope="col">Status</th>
             <th scope="col" className="num">
               GPUs
@@ -214,7 +238,7 @@ function NodeTable({ nodes }: { nodes: NodeSummary[] }) {
         </thead>
         <tbody>
           {nodes.map((n) => (
-            <NodeRow key={n.hostname} node={n} />
+            <NodeRow key={n.hostname} node={n} shell={shell} />
           ))}
         </tbody>
       </table>
@@ -223,12 +247,24 @@ function NodeTable({ nodes }: { nodes: NodeSummary[] }) {
 }
 
 const NodeRow = memo(
-  function NodeRow({ node }: { node: NodeSummary }) {
+  function NodeRow({ node, shell }: { node: NodeSummary; shell: ShellAction }) {
     return (
       <tr data-testid="node-row">
         <th scope="row" className="cell-host">
           {node.hostname}
         </th>
+        <td className="cell-actions">
+          <button
+            type="button"
+            className="row-button"
+            aria-label={`Open shell on ${node.hostname}`}
+            disabled={shell.why !== undefined}
+            title={shell.why ?? `Open a terminal on ${node.hostname}`}
+            onClick={() => shell.open(node.hostname)}
+          >
+            Shell
+          </button>
+        </td>
         <td>
           <StatusBadge status={node.status} reason={node.statusReason} />
         </td>
@@ -250,6 +286,7 @@ const NodeRow = memo(
     );
   },
   (a, b) => {
+    if (a.shell !== b.shell) return false;
     const k = Object.keys(a.node) as (keyof NodeSummary)[];
     return k.every((key) => a.node[key] === b.node[key]);
   },
