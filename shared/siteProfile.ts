@@ -20,7 +20,16 @@ export const DcgmEndpointSchema = z.object({ hostname: z.string().min(1).max(253
 export const DcgmTelemetrySchema = z
   .object({
     kind: z.literal('dcgm'),
-    endpoints: z.array(DcgmEndpointSchema).min(1, 'list at least one node endpoint'),
+    endpoints: z.array(DcgmEndpointSchema).default([]),
+    /** Find the endpoints from the scheduler's node list: each node's address, this port and path. */
+    discover: z
+      .object({
+        port: z.number().int().min(1).max(65535).default(9400),
+        path: z.string().regex(/^\//, 'a path such as /metrics').default('/metrics'),
+        scheme: z.enum(['http', 'https']).default('http'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -147,7 +156,22 @@ export const SiteProfileSchema = z
     scheduler: SlurmSchedulerSchema.optional(),
     bastion: BastionSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.telemetry.kind !== 'dcgm') return;
+    if (p.telemetry.endpoints.length === 0 && !p.telemetry.discover)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['telemetry', 'endpoints'],
+        message: 'list at least one node endpoint, or discover them from the scheduler',
+      });
+    if (p.telemetry.discover && !p.scheduler)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['telemetry', 'discover'],
+        message: 'discovering endpoints needs a scheduler: configure Slurm for this site',
+      });
+  });
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 export type SiteProfileInput = z.input<typeof SiteProfileSchema>;
 

@@ -123,3 +123,29 @@ describe('Test connection checks the scheduler too', () => {
     });
   });
 });
+
+describe('dcgm endpoints discovered from the scheduler', () => {
+  it('a site that lists no endpoints finds its nodes from Slurm and scrapes them', async () => {
+    const { FleetService } = await import('../../main/core/fleet/fleetService');
+    const demo = core.sim!.profiles[0]!;
+    if (demo.telemetry.kind !== 'dcgm') throw new Error('demo sites scrape dcgm');
+    const port = Number(new URL(demo.telemetry.endpoints[0]!.url).port);
+    const fleet = new FleetService(
+      [
+        {
+          ...demo,
+          telemetry: {
+            kind: 'dcgm',
+            endpoints: [],
+            discover: { port, path: '/nodes/{node}/metrics', scheme: 'http' },
+          },
+          schedulerToken: core.sim!.secrets[demo.scheduler!.tokenSecret],
+        },
+      ],
+      { intervalMs: 1000 },
+    );
+    await fleet.scrapeAll();
+    const site = fleet.summarise().sites[0]!;
+    expect(site).toMatchObject({ status: 'ok', nodes: 4, gpus: 32, gpusReporting: 32 });
+  });
+});

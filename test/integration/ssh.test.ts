@@ -117,6 +117,23 @@ describe.runIf(enabled)('SSH against real OpenSSH', () => {
     chain2.close();
   });
 
+  it('the handshake deadline waits for the operator: a slow answer to a prompt still connects', async () => {
+    const store = new HostKeyStore([], join(dir, 'known_hosts_slow'));
+    const cb = callbacks(store, { trust: true });
+    const slow: typeof cb = {
+      ...cb,
+      confirmHostKey: async (...a) => (
+        await new Promise((r) => setTimeout(r, 1500)),
+        cb.confirmHostKey(...a)
+      ),
+    };
+    const chain = new SshChain();
+    expect(await chain.open([hop(target, [{ kind: 'key', path: plainKey }])], slow, 1000)).toMatchObject({
+      ok: true,
+    });
+    chain.close();
+  });
+
   it('a pinned fingerprint is trusted without a prompt', async () => {
     const cb = callbacks(new HostKeyStore([], join(dir, 'known_hosts_2')));
     const chain = new SshChain();

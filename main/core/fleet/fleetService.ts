@@ -84,7 +84,13 @@ export class FleetService {
             maxBytes: 64 * 1024 * 1024,
           })
         : null;
-    return new SiteConnection(s, createTelemetrySource(s, { timeoutMs: this.timeoutMs }), this.store, slurm);
+    const holder: { conn?: SiteConnection } = {};
+    const source = createTelemetrySource(s, {
+      timeoutMs: this.timeoutMs,
+      schedulerNodes: () => holder.conn?.scheduler.nodes.values() ?? [],
+    });
+    holder.conn = new SiteConnection(s, source, this.store, slurm);
+    return holder.conn;
   }
 
   /**

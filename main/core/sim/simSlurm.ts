@@ -64,7 +64,8 @@ export function simNodeJson(v: SimSlurmNodeView, tSec: number): Record<string, u
     mcs_label: '',
     name: v.node.hostname,
     next_state_after_reboot: 'invalid',
-    address: v.node.hostname,
+    // Like the real recipe's NodeAddr=127.0.0.1: every simulated node is served on loopback.
+    address: '127.0.0.1',
     hostname: v.node.hostname,
     state: nodeState(v),
     state_flags: v.drain ? ['DRAIN'] : [],

@@ -61,14 +61,18 @@ export class SiteConnection {
 
   /** Polls the site once; resolves when every request has answered or timed out. */
   async scrape(now: () => number = Date.now): Promise<void> {
-    // Telemetry and the scheduler are read together; one slow answer does not hold the other back.
-    const [{ reports, siteOutcome }, scheduler] = await Promise.all([
+    // Telemetry and the scheduler are read together, so one slow answer does not hold the other back —
+    // unless the scheduler names the nodes to scrape; then it goes first.
+    const readScheduler = async () => {
+      if (!this.slurm) return;
+      const s = await pollScheduler(this.slurm, now);
+      this.scheduler = s.outcome?.kind === 'ok' ? s : { ...this.scheduler, outcome: s.outcome };
+    };
+    if (this.source.needsScheduler) await readScheduler();
+    const [{ reports, siteOutcome }] = await Promise.all([
       this.source.poll(now),
-      this.slurm ? pollScheduler(this.slurm, now) : Promise.resolve(null),
+      this.source.needsScheduler ? Promise.resolve() : readScheduler(),
     ]);
-    if (scheduler)
-      this.scheduler =
-        scheduler.outcome?.kind === 'ok' ? scheduler : { ...this.scheduler, outcome: scheduler.outcome };
     this.polled = true;
     this.siteOutcome = siteOutcome;
     if (siteOutcome) for (const n of this.nodes) n.outcome = siteOutcome;

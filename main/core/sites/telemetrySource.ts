@@ -23,6 +23,8 @@ export interface PollResult {
  */
 export interface TelemetrySource {
   readonly kind: string;
+  /** True when the scheduler must be read first (it lists the nodes to scrape). */
+  readonly needsScheduler?: boolean;
   /** Nodes known before the first poll (configured endpoints); discovery may report more. */
   initialNodes(): string[];
   poll(now: () => number): Promise<PollResult>;

@@ -110,8 +110,35 @@ export class SshChain {
       const finish = (v: Parameters<typeof resolve>[0]) => {
         if (settled) return;
         settled = true;
+        clearTimeout(watchdog);
         resolve(v);
       };
+      // The handshake deadline counts the network's time, not the operator's: it stops while a
+      // host-key or password prompt waits for an answer and starts afresh after it.
+      let watchdog: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          client.destroy();
+          finish({
+            ok: false,
+            hop: index,
+            reason: `${hop.host}:${hop.port} did not complete the SSH handshake within ${readyTimeout / 1000} s`,
+          });
+        }, readyTimeout);
+      };
+      const asking = <T>(p: Promise<T>): Promise<T> => {
+        clearTimeout(watchdog);
+        return p.finally(() => {
+          if (!settled) arm();
+        });
+      };
+      const ask: ChainCallbacks = {
+        ...cb,
+        confirmHostKey: (h, d, k) => asking(cb.confirmHostKey(h, d, k)),
+        askSecret: (h, kind, prompts) => asking(cb.askSecret(h, kind, prompts)),
+      };
+      arm();
 
       const authHandler = (
         methodsLeft: AuthenticationType[] | null,
@@ -124,7 +151,7 @@ export class SshChain {
             const c = nextAuth(hop.auth, tried, methodsLeft);
             if (!c) return next(false);
             tried.add(candidateId(c));
-            const method = await this.method(c, hop, cb);
+            const method = await this.method(c, hop, ask);
             if (method) return next(method);
           }
         })();
@@ -153,7 +180,7 @@ export class SshChain {
         port: hop.port,
         username: hop.user,
         sock: sock as never,
-        readyTimeout,
+        readyTimeout: 0, // our watchdog above, which pauses for prompts
         keepaliveInterval: 15_000,
         authHandler: authHandler as never,
         hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
@@ -169,7 +196,7 @@ export class SshChain {
               refusal = `Refused ${hop.host}:${hop.port}: ${d.reason}`;
               return verify(false);
             }
-            const yes = await cb.confirmHostKey(hop, d, key);
+            const yes = await ask.confirmHostKey(hop, d, key);
             if (!yes)
               refusal = `Not connected: the host key of ${hop.host}:${hop.port} (${d.fingerprint}) was not accepted`;
             else hostKey = { host: hop.host, fingerprint: d.fingerprint, status: 'new' };

@@ -27,22 +27,32 @@ export class DcgmScrapeSource implements TelemetrySource {
   constructor(
     private readonly endpoints: readonly DcgmEndpoint[],
     private readonly opts: ScrapeOptions,
+    /** Endpoints found from the scheduler's node list, read afresh at each poll. */
+    private readonly discovered?: () => readonly DcgmEndpoint[],
   ) {}
+
+  /** The site's scheduler must be read before each poll: it names the nodes. */
+  get needsScheduler(): boolean {
+    return this.discovered !== undefined;
+  }
 
   initialNodes(): string[] {
     return this.endpoints.map((e) => e.hostname);
   }
 
   async poll(now: () => number): Promise<PollResult> {
+    const byHost = new Map<string, DcgmEndpoint>();
+    for (const e of [...(this.discovered?.() ?? []), ...this.endpoints]) byHost.set(e.hostname, e);
+    const endpoints = [...byHost.values()];
     const reports: NodeReport[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < this.endpoints.length) {
-        const e = this.endpoints[next++]!;
+      while (next < endpoints.length) {
+        const e = endpoints[next++]!;
         reports.push(await this.scrape(e, now));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, this.endpoints.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, endpoints.length) }, worker));
     return { reports, siteOutcome: null };
   }
 

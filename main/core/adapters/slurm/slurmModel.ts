@@ -9,6 +9,8 @@ import type { SlurmJobRaw, SlurmNodeRaw } from './slurmSchemas';
  */
 export interface SlurmNode {
   name: string;
+  /** NodeAddr: where the node is reached (its exporters, its sshd); null when Slurm gives none. */
+  address: string | null;
   /** Base state, lower case as v0.0.38 sends it: idle, mixed, allocated, down, future… */
   state: string;
   /** DRAIN, NOT_RESPONDING, COMPLETING, REBOOT_REQUESTED…, upper case. */
@@ -64,6 +66,7 @@ export function toSlurmNode(raw: SlurmNodeRaw): SlurmNode {
   const gpuTypes = gres.ok ? gpuTypesOf(gres.value) : [];
   return {
     name: raw.name,
+    address: text(raw.address) ?? text(raw.hostname),
     state: raw.state.toLowerCase(),
     flags: (raw.state_flags ?? []).map((f) => f.toUpperCase()),
     reason: text(raw.reason),
