@@ -60,6 +60,7 @@ describe.runIf(enabled)('SSH against real OpenSSH', () => {
   const plainKey = join(dir, 'id_plain');
   const lockedKey = join(dir, 'id_locked');
   const agentKey = join(dir, 'id_agent');
+  const rsaKey = join(dir, 'id_rsa');
   let agentSock = '';
   let agentPid = 0;
 
@@ -67,7 +68,10 @@ describe.runIf(enabled)('SSH against real OpenSSH', () => {
     keygen(plainKey);
     keygen(lockedKey, { passphrase: 'open sesame' });
     keygen(agentKey, { type: 'ecdsa' });
-    const pubs = [plainKey, lockedKey, agentKey].map((k) => readFileSync(`${k}.pub`, 'utf8')).join('');
+    keygen(rsaKey, { type: 'rsa' });
+    const pubs = [plainKey, lockedKey, agentKey, rsaKey]
+      .map((k) => readFileSync(`${k}.pub`, 'utf8'))
+      .join('');
     ensureUser('fleettest', 'fleet-pass-1');
     target = await startSshd(pubs);
     bastion = await startSshd(pubs);
@@ -145,7 +149,7 @@ describe.runIf(enabled)('SSH against real OpenSSH', () => {
     chain.close();
   });
 
-  it('an encrypted key asks for its passphrase; the agent and a password work too', async () => {
+  it('an encrypted key asks for its passphrase; RSA keys, the agent (ECDSA) and a password work too', async () => {
     const pinned = [fp(target.hostKeyPub)];
     const store = new HostKeyStore([], join(dir, 'known_hosts_3'));
     const locked = callbacks(store, { secrets: { passphrase: 'open sesame' } });
@@ -155,6 +159,12 @@ describe.runIf(enabled)('SSH against real OpenSSH', () => {
     ).toMatchObject({ ok: true });
     expect(locked.prompts).toEqual(['passphrase']);
     c1.close();
+
+    const rsa = new SshChain();
+    expect(
+      await rsa.open([hop(target, [{ kind: 'key', path: rsaKey }], 'root', pinned)], callbacks(store)),
+    ).toMatchObject({ ok: true });
+    rsa.close();
 
     const c2 = new SshChain();
     const viaAgent = await c2.open(
