@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,9 @@ export async function loadSites(configDir: string): Promise<LoadedSites> {
     return { kind: 'invalid', message: `cannot read ${file}: ${(e as Error).message}` };
   }
   const parsed = parseSitesFile(text, file);
-  if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+  if (!parsed.ok) {
+    const bak = existsSync(`${file}.bak`) ? ` (the previous good copy is ${file}.bak)` : '';
+    return { kind: 'invalid', message: `${parsed.message}${bak}` };
+  }
   return { kind: 'configured', sites: parsed.value.sites };
 }
