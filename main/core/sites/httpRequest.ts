@@ -1,15 +1,28 @@
-import { request as plainRequest } from 'node:http';
+import { request as plainRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as tlsRequest } from 'node:https';
-import type { HttpGetOptions, HttpOutcome } from './httpGet';
 
 /**
- * One HTTP(S) request of any method, with the same guarantees and outcomes as httpGet (deadline,
- * size cap, a site's own CA, failures as values). Adapters that write to a site (Slurm's job
- * submit, cancel, update) go through here; reads may keep using httpGet.
- *
- * It repeats httpGet's body rather than changing it while httpGet's callers are being reworked; once
- * they settle, httpGet can become `httpRequest('GET', …)`.
+ * One HTTP(S) request with a deadline, a size cap and an optional custom CA, returning what happened
+ * as a value. Every request to a site goes through here (httpGet for reads), so no site can hang the
+ * console or fill its memory. Built on node:http rather than fetch so a site's own CA can be trusted
+ * per request.
  */
+export type HttpOutcome =
+  | { kind: 'ok'; status: number; text: string; headers: IncomingHttpHeaders }
+  | { kind: 'http'; status: number; message: string; text: string }
+  | { kind: 'timeout'; message: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'tls'; message: string }
+  | { kind: 'too-large'; message: string };
+
+export interface HttpGetOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  headers?: Record<string, string>;
+  /** PEM bundle to trust instead of the system store (a site's private CA). */
+  ca?: string;
+}
+
 export interface HttpRequestOptions extends HttpGetOptions {
   /** Sent as is; a string body gets a content-length, JSON callers set content-type themselves. */
   body?: string;
