@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type FleetClient } from '../../shared/client';
 import { createInMemoryTransport } from '../../main/core/api/inMemoryTransport';
 import { verifyChain } from '../../main/core/audit/verifyChain';
-import { createCore, type Core } from '../../main/core/createCore';
+import type { Core } from '../../main/core/createCore';
+import { startTestCore } from './testCore';
 
 /** Roles enforced by the core and every attempt audited, seen through the contract as a window sees it. */
 let core: Core;
@@ -13,16 +14,7 @@ const connect = () => {
 };
 
 beforeAll(async () => {
-  const created = await createCore({
-    shell: 'test',
-    version: 't',
-    configDir: null,
-    intervalMs: 1000,
-    demo: { seed: 5, sites: 2, nodesPerSite: 1 },
-    log: () => undefined,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  core = created.value;
+  core = await startTestCore({ intervalMs: 1000, demo: { seed: 5, sites: 2, nodesPerSite: 1 } });
   client = connect().client;
 });
 afterAll(() => core.stop());

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type FleetClient } from '../../shared/client';
+import type { FleetClient } from '../../shared/client';
 import type { SiteDetail } from '../../shared/domain';
-import { createInMemoryTransport } from '../../main/core/api/inMemoryTransport';
-import { createCore, type Core } from '../../main/core/createCore';
+import type { Core } from '../../main/core/createCore';
+import { startTestCore, windowOn } from './testCore';
 
 /**
  * The demo fleet's Slurm, through the contract as an operator uses it: nodes and jobs in the site
@@ -14,21 +14,9 @@ let operator: FleetClient;
 let analyst: FleetClient;
 
 beforeAll(async () => {
-  const created = await createCore({
-    shell: 'test',
-    version: 't',
-    configDir: null,
-    intervalMs: 300,
-    demo: { seed: 31, sites: 1, nodesPerSite: 4 },
-    log: () => undefined,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  core = created.value;
-  const s1 = core.newSession('op');
-  operator = createClient(createInMemoryTransport(core.dispatch, core.events, { session: s1 }));
-  const s2 = core.newSession('an');
-  s2.role = 'analyst';
-  analyst = createClient(createInMemoryTransport(core.dispatch, core.events, { session: s2 }));
+  core = await startTestCore({ intervalMs: 300, demo: { seed: 31, sites: 1, nodesPerSite: 4 } });
+  operator = windowOn(core, 'operator');
+  analyst = windowOn(core, 'analyst');
   await core.fleet.scrapeAll();
 });
 afterAll(() => core.stop());
@@ -95,9 +83,7 @@ describe('Slurm on the demo fleet', () => {
 
 describe('Test connection checks the scheduler too', () => {
   it('pings slurmrestd and counts its nodes; a wrong token is an auth failure in words', async () => {
-    const admin = core.newSession('admin');
-    admin.role = 'admin';
-    const c = createClient(createInMemoryTransport(core.dispatch, core.events, { session: admin }));
+    const c = windowOn(core, 'admin');
     const profile = core.sim!.profiles[0]!;
     const good = await c.call('sites.test', { profile, secrets: core.sim!.secrets });
     expect(good).toMatchObject({

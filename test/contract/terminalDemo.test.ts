@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type FleetClient } from '../../shared/client';
+import type { FleetClient } from '../../shared/client';
 import type { BroadcastProgress, TerminalState } from '../../shared/terminal';
-import { createInMemoryTransport } from '../../main/core/api/inMemoryTransport';
-import { createCore, type Core } from '../../main/core/createCore';
+import type { Core } from '../../main/core/createCore';
+import { startTestCore, windowOn } from './testCore';
 
 /**
  * The demo fleet's nodes through their site bastions, as an operator reaches them: pinned host keys
@@ -12,19 +12,8 @@ let core: Core;
 let client: FleetClient;
 
 beforeAll(async () => {
-  const created = await createCore({
-    shell: 'test',
-    version: 't',
-    configDir: null,
-    intervalMs: 1000,
-    demo: { seed: 12, sites: 2, nodesPerSite: 3 },
-    log: () => undefined,
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  core = created.value;
-  client = createClient(
-    createInMemoryTransport(core.dispatch, core.events, { session: core.newSession('test') }),
-  );
+  core = await startTestCore({ intervalMs: 1000, demo: { seed: 12, sites: 2, nodesPerSite: 3 } });
+  client = windowOn(core);
 });
 afterAll(() => core.stop());
 
