@@ -1,9 +1,11 @@
-import { memo, useCallback, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { AuditEntry } from '../../../../shared/audit';
 import { ROLE_LABELS } from '../../../../shared/roles';
 import { NO_DATA } from '../../lib/format';
+import { useAppStore } from '../../store/appStore';
 import { Metric } from '../sites/Metric';
 import { formatAuditTime, formatParams } from './auditFormat';
+import { parseSiteTarget } from './auditTarget';
 import { OutcomeBadge } from './OutcomeBadge';
 
 const COLUMNS = [
@@ -31,6 +33,7 @@ interface Props {
  */
 export function AuditTable({ entries, emptyText, caption }: Props) {
   const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
+  const sites = useKnownSites();
   const toggle = useCallback((seq: number) => {
     setOpen((prev) => {
       const next = new Set(prev);
@@ -60,7 +63,9 @@ export function AuditTable({ entries, emptyText, caption }: Props) {
               </td>
             </tr>
           ) : (
-            entries.map((e) => <AuditRow key={e.seq} entry={e} open={open.has(e.seq)} onToggle={toggle} />)
+            entries.map((e) => (
+              <AuditRow key={e.seq} entry={e} open={open.has(e.seq)} onToggle={toggle} sites={sites} />
+            ))
           )}
         </tbody>
       </table>
@@ -68,14 +73,40 @@ export function AuditTable({ entries, emptyText, caption }: Props) {
   );
 }
 
+/** The sites the fleet knows now, and how to open one's panel; changes only when the set of ids does. */
+interface KnownSites {
+  ids: ReadonlySet<string>;
+  names: ReadonlyMap<string, string>;
+  open: (siteId: string) => void;
+}
+
+function useKnownSites(): KnownSites {
+  // One string, so a tick that changes only numbers does not re-render every row.
+  const key = useAppStore((s) => JSON.stringify(s.sites.map((x) => [x.id, x.name])));
+  const selectSite = useAppStore((s) => s.selectSite);
+  const setArea = useAppStore((s) => s.setArea);
+  return useMemo(() => {
+    const pairs = JSON.parse(key) as [string, string][];
+    return {
+      ids: new Set(pairs.map(([id]) => id)),
+      names: new Map(pairs),
+      open: (siteId) => {
+        selectSite(siteId);
+        setArea('fleet');
+      },
+    };
+  }, [key, selectSite, setArea]);
+}
+
 interface RowProps {
   entry: AuditEntry;
   open: boolean;
   onToggle: (seq: number) => void;
+  sites: KnownSites;
 }
 
-/** Entries never change once written, so a row re-renders only when it opens or closes. */
-const AuditRow = memo(function AuditRow({ entry: e, open, onToggle }: RowProps) {
+/** Entries never change once written, so a row re-renders only when it opens or closes (or sites change). */
+const AuditRow = memo(function AuditRow({ entry: e, open, onToggle, sites }: RowProps) {
   const detailId = `audit-detail-${e.seq}`;
   const onRowClick = (ev: MouseEvent) => {
     // Selecting text in a row (to copy a target) is not a request to open it.
@@ -118,7 +149,7 @@ const AuditRow = memo(function AuditRow({ entry: e, open, onToggle }: RowProps) 
         <td>{ROLE_LABELS[e.role]}</td>
         <td className="cell-mono">{e.action}</td>
         <td className="cell-mono cell-clip" title={e.target ?? undefined}>
-          {e.target === null ? <Metric text={NO_DATA} title="no target" /> : e.target}
+          <AuditTarget entry={e} sites={sites} />
         </td>
         <td>
           <OutcomeBadge outcome={e.outcome} />
@@ -137,6 +168,25 @@ const AuditRow = memo(function AuditRow({ entry: e, open, onToggle }: RowProps) 
     </>
   );
 });
+
+/** The target as text, or — when it names a site the fleet knows — a button that opens its panel. */
+function AuditTarget({ entry: e, sites }: { entry: AuditEntry; sites: KnownSites }) {
+  if (e.target === null) return <Metric text={NO_DATA} title="no target" />;
+  const site = parseSiteTarget(e.target, sites.ids, e.action);
+  if (site === null) return <>{e.target}</>;
+  const name = sites.names.get(site.siteId) ?? site.siteId;
+  return (
+    <button
+      type="button"
+      className="link-button target-link"
+      aria-label={`Open ${e.target}`}
+      title={`Open ${name} in the Fleet area${site.hostname ? ` (node ${site.hostname})` : ''}`}
+      onClick={() => sites.open(site.siteId)}
+    >
+      {e.target}
+    </button>
+  );
+}
 
 function AuditDetail({ entry: e }: { entry: AuditEntry }) {
   return (

@@ -1,5 +1,5 @@
-import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { NodeSummary, SiteSummary } from '../../../../shared/domain';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { SiteDetail, SiteSummary } from '../../../../shared/domain';
 import { useAppStore } from '../../store/appStore';
 import { columnToPoints, downsampleMinMax, type XY } from '../../lib/downsample';
 import { countryName } from '../../lib/country';
@@ -7,7 +7,6 @@ import {
   ageMs,
   formatAge,
   formatClockSeconds,
-  formatCount,
   formatKw,
   formatKwTick,
   formatKwValue,
@@ -15,22 +14,30 @@ import {
   formatPct,
   formatPctValue,
   formatRatio,
-  formatTempC,
 } from '../../lib/format';
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import { headroomDomain } from '../../lib/niceCeil';
 import { CHART_MAX_POINTS } from '../fleet/historyRing';
+import { JobsSection } from './JobsSection';
 import { Metric } from './Metric';
+import { NodeTable } from './NodeTable';
 import { StatusBadge } from './StatusBadge';
+import { useSchedulerActions } from './useSchedulerActions';
 import { useSiteDetail } from './useSiteDetail';
-import { sessionCan } from '../session/sessionSlice';
-import { sshWhy } from '../terminal/terminalText';
 
 const UTIL_DOMAIN: [number, number] = [0, 100];
 const pctTick = (v: number) => `${v}%`;
 const EMPTY: { util: XY[]; power: XY[] } = { util: [], power: [] };
-/** "NVIDIA H100 80GB HBM3" → "H100 80GB HBM3": the vendor is the same on every row; the cell title keeps it. */
-const shortModel = (model: string) => model.replace(/^NVIDIA\s+/i, '');
+const NO_RUNNING = new Map<string, readonly number[]>();
+
+/** Running job ids by node, for the drain dialog ("jobs 42, 43 run on it"). */
+function runningJobsByNode(scheduler: SiteDetail['scheduler']): ReadonlyMap<string, readonly number[]> {
+  if (!scheduler) return NO_RUNNING;
+  const m = new Map<string, number[]>();
+  for (const j of scheduler.jobs)
+    if (j.state === 'RUNNING') for (const n of j.nodes) m.set(n, [...(m.get(n) ?? []), j.id]);
+  return m;
+}
 
 /** The side panel of the selected site, or nothing when no site is selected. */
 export function SitePanel() {
@@ -44,7 +51,8 @@ function SitePanelBody({ siteId }: { siteId: string }) {
   const live = useAppStore((s) => s.sites.find((x) => x.id === siteId) ?? null);
   const latestAt = useAppStore((s) => s.totals?.at ?? null);
   const selectSite = useAppStore((s) => s.selectSite);
-  const { detail, error, loading } = useSiteDetail(siteId);
+  const { detail, error, loading, refresh, schedulerAnswers } = useSiteDetail(siteId);
+  const actions = useSchedulerActions(siteId, refresh, schedulerAnswers);
   const site: SiteSummary | null = live ?? detail?.site ?? null;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -56,6 +64,8 @@ function SitePanelBody({ siteId }: { siteId: string }) {
       power: downsampleMinMax(columnToPoints(h.t, h.powerKw), CHART_MAX_POINTS),
     };
   }, [detail]);
+  const scheduler = detail?.scheduler ?? null;
+  const running = useMemo(() => runningJobsByNode(scheduler), [scheduler]);
 
   // Move focus into the panel when it opens and give it back when it closes.
   // The opener may be an SVG map marker, so test for SVGElement as well as HTMLElement.
@@ -136,9 +146,26 @@ function SitePanelBody({ siteId }: { siteId: string }) {
 
       <h3 className="panel-subtitle">Nodes{detail ? ` (${detail.nodes.length})` : ''}</h3>
       {detail ? (
-        <NodeTable siteId={siteId} nodes={detail.nodes} />
+        <NodeTable
+          siteId={siteId}
+          siteName={name}
+          nodes={detail.nodes}
+          hasScheduler={scheduler !== null}
+          runningJobsByNode={running}
+          actions={actions}
+          schedulerAnswers={schedulerAnswers}
+        />
       ) : (
         <p className="muted">{loading ? 'Loading…' : '—'}</p>
+      )}
+
+      {scheduler && (
+        <JobsSection
+          scheduler={scheduler}
+          latestAt={latestAt}
+          actions={actions}
+          schedulerAnswers={schedulerAnswers}
+        />
       )}
     </div>
   );
@@ -188,106 +215,3 @@ function SiteFacts({ site, latestAt }: { site: SiteSummary; latestAt: number | n
     </dl>
   );
 }
-
-/** What a node row needs to offer a shell: whether this window may, and how. */
-interface ShellAction {
-  why: string | undefined;
-  open: (hostname: string) => void;
-}
-
-function NodeTable({ siteId, nodes }: { siteId: string; nodes: NodeSummary[] }) {
-  const canSsh = useAppStore((s) => sessionCan(s.session, 'ssh'));
-  const roleKnown = useAppStore((s) => s.session !== null);
-  const openTerminal = useAppStore((s) => s.openTerminal);
-  const why = sshWhy(canSsh, roleKnown);
-  // One object, changed only when what it says changes, so rows stay memoised.
-  const shell = useMemo<ShellAction>(
-    () => ({ why, open: (hostname) => openTerminal({ kind: 'node', siteId, hostname }) }),
-    [why, openTerminal, siteId],
-  );
-  if (nodes.length === 0) return <p className="muted">This site reports no nodes.</p>;
-  return (
-    // Scrolls on its own, so it must be reachable by keyboard (axe: scrollable-region-focusable).
-    <div className="table-wrap panel-table" tabIndex={0} role="region" aria-label="Nodes table">
-      <table className="data-table node-table">
-        <caption className="visually-hidden">Nodes of this site</caption>
-        <thead>
-          <tr>
-            <th scope="col">Host</th>
-            <th scope="col" className="cell-actions">
-              <span className="visually-hidden">Shell</span>
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              GPUs
-            </th>
-            <th scope="col">Model</th>
-            <th scope="col" className="num">
-              Util
-            </th>
-            <th scope="col" className="num">
-              Power
-            </th>
-            <th scope="col" className="num">
-              Max temp
-            </th>
-            <th scope="col" className="num">
-              Last XID
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {nodes.map((n) => (
-            <NodeRow key={n.hostname} node={n} shell={shell} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const NodeRow = memo(
-  function NodeRow({ node, shell }: { node: NodeSummary; shell: ShellAction }) {
-    return (
-      <tr data-testid="node-row">
-        <th scope="row" className="cell-host">
-          {node.hostname}
-        </th>
-        <td className="cell-actions">
-          <button
-            type="button"
-            className="row-button"
-            aria-label={`Open shell on ${node.hostname}`}
-            disabled={shell.why !== undefined}
-            title={shell.why ?? `Open a terminal on ${node.hostname}`}
-            onClick={() => shell.open(node.hostname)}
-          >
-            Shell
-          </button>
-        </td>
-        <td>
-          <StatusBadge status={node.status} reason={node.statusReason} />
-        </td>
-        <td className="num">{formatCount(node.gpus)}</td>
-        <td title={node.model ?? undefined}>
-          {node.model === null ? <Metric text="—" title="not reported" /> : shortModel(node.model)}
-        </td>
-        <td className="num">
-          <Metric text={formatPct(node.utilPct)} />
-        </td>
-        <td className="num">
-          <Metric text={formatKw(node.powerKw)} />
-        </td>
-        <td className="num">
-          <Metric text={formatTempC(node.maxTempC)} />
-        </td>
-        <td className="num">{node.lastXid === null ? <span className="muted">none</span> : node.lastXid}</td>
-      </tr>
-    );
-  },
-  (a, b) => {
-    if (a.shell !== b.shell) return false;
-    const k = Object.keys(a.node) as (keyof NodeSummary)[];
-    return k.every((key) => a.node[key] === b.node[key]);
-  },
-);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SiteDetail } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/result';
 import { useClient } from '../../app/clientContext';
@@ -9,18 +9,34 @@ export interface SiteDetailState {
   detail: SiteDetail | null;
   error: AppError | null;
   loading: boolean;
+  /**
+   * How many distinct scheduler answers (`scheduler.at` values) this panel has seen, so an action's
+   * "sent" note knows when the scheduler has answered since.
+   */
+  schedulerAnswers: number;
+}
+
+export interface SiteDetailHook extends SiteDetailState {
+  /** Fetch again now (after a drain, resume or requeue); if a call is in flight, once it answers. */
+  refresh: () => void;
 }
 
 /**
  * 'site.detail' for the open panel: fetched on open and again on each fleet tick, at most one call in
- * flight (a tick that arrives meanwhile is skipped, not queued). Mount the caller keyed by site id so a
- * different site starts from a clean state.
+ * flight (a tick that arrives meanwhile is skipped, not queued; a refresh is queued). Mount the caller
+ * keyed by site id so a different site starts from a clean state.
  */
-export function useSiteDetail(siteId: string): SiteDetailState {
+export function useSiteDetail(siteId: string): SiteDetailHook {
   const client = useClient();
   const tickSeq = useAppStore((s) => s.tickSeq);
-  const [state, setState] = useState<SiteDetailState>({ detail: null, error: null, loading: true });
+  const [state, setState] = useState<SiteDetailState>({
+    detail: null,
+    error: null,
+    loading: true,
+    schedulerAnswers: 0,
+  });
   const inFlight = useRef(false);
+  const again = useRef(false);
   const mounted = useRef(true);
 
   useEffect(() => {
@@ -30,20 +46,43 @@ export function useSiteDetail(siteId: string): SiteDetailState {
     };
   }, []);
 
-  useEffect(() => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    void client.call('site.detail', { siteId, windowS: HISTORY_WINDOW_MS / 1000 }).then((result) => {
-      inFlight.current = false;
-      if (!mounted.current) return;
-      setState((prev) =>
-        result.ok
-          ? { detail: result.value, error: null, loading: false }
-          : // Keep the last good detail on screen beside the error: stale numbers labelled as such beat a blank.
-            { detail: prev.detail, error: result.error, loading: false },
-      );
-    });
-  }, [client, siteId, tickSeq]);
+  const fetchDetail = useCallback(
+    function fetchDetail() {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      void client.call('site.detail', { siteId, windowS: HISTORY_WINDOW_MS / 1000 }).then((result) => {
+        inFlight.current = false;
+        if (!mounted.current) return;
+        setState((prev) => {
+          if (!result.ok)
+            // Keep the last good detail on screen beside the error: stale numbers labelled as such beat a blank.
+            return { ...prev, error: result.error, loading: false };
+          const at = result.value.scheduler?.at ?? null;
+          const answered = at !== null && at !== (prev.detail?.scheduler?.at ?? null);
+          return {
+            detail: result.value,
+            error: null,
+            loading: false,
+            schedulerAnswers: prev.schedulerAnswers + (answered ? 1 : 0),
+          };
+        });
+        if (again.current) {
+          again.current = false;
+          fetchDetail();
+        }
+      });
+    },
+    [client, siteId],
+  );
 
-  return state;
+  useEffect(() => {
+    fetchDetail();
+  }, [fetchDetail, tickSeq]);
+
+  const refresh = useCallback(() => {
+    if (inFlight.current) again.current = true;
+    else fetchDetail();
+  }, [fetchDetail]);
+
+  return { ...state, refresh };
 }
