@@ -120,6 +120,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     sshRunner: (target) =>
       new SshCommandRunner(target, { hostKeys, resolve: resolveTarget, timeoutMs: 20_000 }),
     timeoutMs: 20_000,
+    afterAction: (siteId) => fleet.refreshScheduler(siteId),
   });
   const broadcasts = new BroadcastService({ hostKeys, audit, resolve: resolveTarget });
   const dispatch = createDispatcher(

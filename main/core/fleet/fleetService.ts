@@ -64,6 +64,11 @@ export class FleetService {
 
   private readonly historyPoints: number;
 
+  /** Re-reads a site's scheduler now, so the reply to an action already shows its effect. */
+  async refreshScheduler(siteId: string): Promise<void> {
+    await this.connections.find((c) => c.id === siteId)?.readScheduler(this.now);
+  }
+
   /** The site as resolved (secrets and CA filled in), for actions that reach the site. */
   resolvedSite(id: string): ResolvedSite | undefined {
     return this.resolved.get(id);

@@ -22,6 +22,8 @@ export class NodeActions {
       audit: AuditLog;
       sshRunner: (target: TerminalTarget) => CommandRunner;
       timeoutMs: number;
+      /** Runs after a successful action, before the reply (the fleet re-reads the scheduler). */
+      afterAction?: (siteId: string) => Promise<void>;
     },
   ) {}
 
@@ -83,6 +85,7 @@ export class NodeActions {
     const tools = this.tools(site);
     if (!tools.ok) return tools;
     const r = await run(tools.value);
+    if (r.ok) await this.d.afterAction?.(siteId);
     await this.d.audit.append({
       ...who,
       action,

@@ -63,11 +63,7 @@ export class SiteConnection {
   async scrape(now: () => number = Date.now): Promise<void> {
     // Telemetry and the scheduler are read together, so one slow answer does not hold the other back —
     // unless the scheduler names the nodes to scrape; then it goes first.
-    const readScheduler = async () => {
-      if (!this.slurm) return;
-      const s = await pollScheduler(this.slurm, now);
-      this.scheduler = s.outcome?.kind === 'ok' ? s : { ...this.scheduler, outcome: s.outcome };
-    };
+    const readScheduler = () => this.readScheduler(now);
     if (this.source.needsScheduler) await readScheduler();
     const [{ reports, siteOutcome }] = await Promise.all([
       this.source.poll(now),
@@ -79,6 +75,13 @@ export class SiteConnection {
     for (const r of reports) this.apply(this.node(r.hostname), r);
     const anyOk = !siteOutcome && this.nodes.some((n) => n.outcome?.kind === 'ok');
     this.consecutiveFailures = anyOk ? 0 : this.consecutiveFailures + 1;
+  }
+
+  /** Reads the scheduler now (after an action, so the next view shows its effect). */
+  async readScheduler(now: () => number = Date.now): Promise<void> {
+    if (!this.slurm) return;
+    const s = await pollScheduler(this.slurm, now);
+    this.scheduler = s.outcome?.kind === 'ok' ? s : { ...this.scheduler, outcome: s.outcome };
   }
 
   private node(hostname: string): NodeState {
