@@ -3,13 +3,8 @@ import type { SiteProfile } from '../../../../shared/siteProfile';
 import { useClient } from '../../app/clientContext';
 import { useAppStore } from '../../store/appStore';
 import type { FormCtx } from './FormFields';
-import {
-  BastionSection,
-  EnergySection,
-  LocationSection,
-  SchedulerSection,
-  TelemetrySection,
-} from './SiteFormSections';
+import { BastionSection, SchedulerSection } from './AccessSections';
+import { EnergySection, LocationSection, TelemetrySection } from './SiteFormSections';
 import {
   SECRET_SLOTS,
   emptySiteForm,
