@@ -83,3 +83,21 @@ describe('terminals on the demo fleet', () => {
     }
   });
 });
+
+describe('a role without SSH keeps no shells open', () => {
+  it('switching to analyst closes the window’s terminals', async () => {
+    const w = windowOn(core);
+    const site = core.sim!.fleet.sites[0]!;
+    const states: TerminalState[] = [];
+    w.on('terminal.state', (s) => states.push(s));
+    const r = await w.call('terminal.open', {
+      target: { kind: 'node', siteId: site.id, hostname: site.nodes[0]!.hostname },
+      cols: 80,
+      rows: 24,
+    });
+    expect(r.ok).toBe(true);
+    await until('open', () => states.some((s) => s.state === 'open'));
+    expect(await w.call('session.setRole', { role: 'analyst' })).toMatchObject({ ok: true });
+    await until('closed', () => states.some((s) => s.state === 'closed'));
+  });
+});

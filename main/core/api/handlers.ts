@@ -40,7 +40,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
             `No site with id "${siteId}". It may have been removed; pick one from the site list.`,
           );
     },
-    ...sessionHandlers(d.audit, d.passphrase),
+    ...sessionHandlers(d.audit, d.passphrase, (session) => d.terminals.closeAllOf(session)),
     ...auditHandlers(d.audit),
     ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../shared/result';
-import { ROLE_LABELS, ROLE_PERMISSIONS } from '../../../shared/roles';
+import { ROLE_LABELS, ROLE_PERMISSIONS, can } from '../../../shared/roles';
 import type { SessionInfo } from '../../../shared/session';
 import type { AuditLog } from '../audit/auditLog';
 import type { AdminPassphrase } from '../session/adminPassphrase';
@@ -18,7 +18,11 @@ export function sessionInfo(s: Session, passphrase: AdminPassphrase): SessionInf
 }
 
 /** Role changes and the admin passphrase; every attempt, granted or refused, is audited. */
-export function sessionHandlers(audit: AuditLog, passphrase: AdminPassphrase): SessionHandlers {
+export function sessionHandlers(
+  audit: AuditLog,
+  passphrase: AdminPassphrase,
+  onLostSsh?: (session: Session) => void,
+): SessionHandlers {
   return {
     'session.get': (_req, { session }) => ok(sessionInfo(session, passphrase)),
     'session.setRole': async ({ role, passphrase: given }, { session }) => {
@@ -50,6 +54,8 @@ export function sessionHandlers(audit: AuditLog, passphrase: AdminPassphrase): S
         message: `${ROLE_LABELS[from]} → ${ROLE_LABELS[role]}`,
       });
       session.role = role;
+      // A role without SSH keeps no shells open: its open terminals close now, not at the next keystroke.
+      if (!can(role, 'ssh')) onLostSsh?.(session);
       return ok(sessionInfo(session, passphrase));
     },
     'admin.setPassphrase': async ({ passphrase: next, current }, { session }) => {
