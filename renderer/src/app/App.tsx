@@ -1,19 +1,17 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useAppStore } from '../store/appStore';
 import { AREAS, areaFromHash, hashForArea, type AreaId } from './areas';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { NoticeBanner } from './NoticeBanner';
 import { StatusBar } from './StatusBar';
-import { EmptyArea } from './EmptyArea';
+import { AreaBoundary } from './AreaBoundary';
+import { AreaLoading } from './AreaLoading';
+import { AuditPage, BroadcastPage, EmptyArea, SitesPage, TerminalPage } from './areaPages';
 import { FleetPage } from '../features/fleet/FleetPage';
-import { SitesPage } from '../features/sites/SitesPage';
 import { SitePanel } from '../features/sites/SitePanel';
-import { AuditPage } from '../features/audit/AuditPage';
 import { TerminalProvider } from '../features/terminal/TerminalProvider';
-import { TerminalPage } from '../features/terminal/TerminalPage';
 import { TerminalPrompts } from '../features/terminal/TerminalPrompts';
-import { BroadcastPage } from '../features/broadcast/BroadcastPage';
 import { useBroadcastEvents } from '../features/broadcast/useBroadcastEvents';
 
 /** Areas with the site panel beside them. */
@@ -22,6 +20,7 @@ const PANEL_AREAS: ReadonlySet<AreaId> = new Set(['fleet', 'sites']);
 /**
  * The shell: header, navigation, the current area, the site panel and the status bar. Terminals and
  * broadcasts listen for their events here, above the areas, so they go on while another area shows.
+ * Fleet is in the first chunk; every other area loads the first time it is shown (areaPages.ts).
  */
 export function App() {
   const area = useAppStore((s) => s.area);
@@ -38,19 +37,23 @@ export function App() {
         <Nav />
         <main className="main" id="main">
           <NoticeBanner />
-          {area === 'fleet' ? (
-            <FleetPage />
-          ) : area === 'sites' ? (
-            <SitesPage />
-          ) : area === 'audit' ? (
-            <AuditPage />
-          ) : area === 'terminal' ? (
-            <TerminalPage />
-          ) : area === 'broadcast' ? (
-            <BroadcastPage />
-          ) : (
-            <EmptyArea area={current} />
-          )}
+          <AreaBoundary key={area}>
+            <Suspense fallback={<AreaLoading />}>
+              {area === 'fleet' ? (
+                <FleetPage />
+              ) : area === 'sites' ? (
+                <SitesPage />
+              ) : area === 'audit' ? (
+                <AuditPage />
+              ) : area === 'terminal' ? (
+                <TerminalPage />
+              ) : area === 'broadcast' ? (
+                <BroadcastPage />
+              ) : (
+                <EmptyArea area={current} />
+              )}
+            </Suspense>
+          </AreaBoundary>
         </main>
         {PANEL_AREAS.has(area) && <SitePanel />}
         <StatusBar />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { FindBar } from './FindBar';
+import { makeXterm } from './makeXterm';
 import { useTerminalController } from './terminalContext';
 import type { TerminalTab } from './terminalSlice';
 import { panelId, tabId } from './TerminalTabs';
@@ -39,7 +40,7 @@ export function TerminalPane({ tabKey, asking, canSsh, why }: Props) {
     const el = screenRef.current;
     if (!el) return undefined;
     const fresh = useAppStore.getState().terminalTabs.find((t) => t.key === tabKey)?.phase === 'new';
-    const detach = controller.attach(tabKey, el, { onFind: () => setFindSeq((n) => n + 1) });
+    const detach = controller.attach(tabKey, el, { onFind: () => setFindSeq((n) => n + 1) }, makeXterm);
     if (fresh) controller.focus(tabKey);
     return detach;
   }, [controller, tabKey]);

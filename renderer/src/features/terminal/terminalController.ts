@@ -1,6 +1,6 @@
-import { Terminal } from '@xterm/xterm';
-import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
+import type { Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
+import type { SearchAddon } from '@xterm/addon-search';
 import type { FleetClient } from '../../../../shared/client';
 import type { EventPayload } from '../../../../shared/contract';
 import type { AppError, Result } from '../../../../shared/result';
@@ -9,9 +9,15 @@ import type { useAppStore } from '../../store/appStore';
 import type { TerminalTab } from './terminalSlice';
 import { contractSize, isEnded, takeChunk } from './terminalText';
 import { openXtermWithinCsp } from './xtermCsp';
-import { XTERM_OPTIONS } from './xtermTheme';
 
 type Store = Pick<typeof useAppStore, 'getState' | 'subscribe'>;
+
+/**
+ * Makes one tab's xterm with its addons loaded (makeXterm.ts). Passed in by the pane, not imported
+ * here: xterm is most of the renderer's code and comes with the Terminal area's chunk, while this
+ * controller is in the first one, routing events and prompts from the start.
+ */
+export type MakeXterm = () => { term: Terminal; fit: FitAddon; search: SearchAddon };
 
 /** What the pane showing a terminal wants to hear from it. */
 export interface PaneHooks {
@@ -101,8 +107,8 @@ export class TerminalController {
    * Shows a tab's terminal in `container` (creating the xterm the first time), keeps it fitted to the
    * container, and asks the core to connect if the tab is new. Returns the detach.
    */
-  attach(key: string, container: HTMLElement, hooks: PaneHooks): () => void {
-    const e = this.ensure(key);
+  attach(key: string, container: HTMLElement, hooks: PaneHooks, makeXterm: MakeXterm): () => void {
+    const e = this.ensure(key, makeXterm);
     if (e.host.parentElement !== container) container.appendChild(e.host);
     e.pane = hooks;
     if (!e.opened) {
@@ -192,16 +198,12 @@ export class TerminalController {
     return this.store.getState().terminalTabs.find((t) => t.terminalId === id);
   }
 
-  private ensure(key: string): Entry {
+  private ensure(key: string, makeXterm: MakeXterm): Entry {
     const have = this.entries.get(key);
     if (have) return have;
     const host = document.createElement('div');
     host.className = 'xterm-host';
-    const term = new Terminal(XTERM_OPTIONS);
-    const fit = new FitAddon();
-    const search = new SearchAddon();
-    term.loadAddon(fit);
-    term.loadAddon(search);
+    const { term, fit, search } = makeXterm();
     const e: Entry = {
       term,
       fit,
