@@ -1,4 +1,5 @@
 // styles.css is linked from index.html (see the comment there), not imported here.
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickTransport } from './transport/pickTransport';

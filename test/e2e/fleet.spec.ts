@@ -29,6 +29,14 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
   page,
 }) => {
   const errors = collectErrors(page);
+  // CSP violations are not console messages Playwright sees: collect them from the page itself.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   await page.goto(url());
   // The token leaves the address bar once traded for the session cookie.
   await expect(page).not.toHaveURL(/token=/);
@@ -61,6 +69,7 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
   await expect(panel).toBeHidden();
 
   expect(errors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
 
 test('a site opens from the keyboard, and the site list sorts', async ({ page }) => {
