@@ -30,12 +30,9 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
 }) => {
   const errors = collectErrors(page);
   // CSP violations are not console messages Playwright sees: collect them from the page itself.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
+  await page.addInitScript({
+    content:
+      "window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
   });
   await page.goto(url());
   // The token leaves the address bar once traded for the session cookie.
@@ -69,7 +66,7 @@ test('the map shows 24 site markers, live charts, and a site panel on click — 
   await expect(panel).toBeHidden();
 
   expect(errors).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(await page.evaluate('window.__csp')).toEqual([]);
 });
 
 test('a site opens from the keyboard, and the site list sorts', async ({ page }) => {
