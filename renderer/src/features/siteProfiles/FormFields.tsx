@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { FieldErrors, FieldKey, SecretSlot, SecretValues, SiteForm, TextKey } from './siteForm';
+import type { FieldErrors, FieldKey, SiteForm, TextKey } from './siteForm';
+import type { SecretSlot, SecretValues } from './secretSlots';
 
 /** What every field of the site form needs: the values, the problems, and how to change them. */
 export interface FormCtx {

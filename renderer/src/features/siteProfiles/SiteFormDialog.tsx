@@ -5,15 +5,8 @@ import { useAppStore } from '../../store/appStore';
 import type { FormCtx } from './FormFields';
 import { BastionSection, SchedulerSection } from './AccessSections';
 import { EnergySection, LocationSection, TelemetrySection } from './SiteFormSections';
-import {
-  SECRET_SLOTS,
-  emptySiteForm,
-  profileToForm,
-  type FieldErrors,
-  type SecretSlot,
-  type SecretValues,
-  type SiteForm,
-} from './siteForm';
+import { emptySiteForm, profileToForm, type FieldErrors, type SiteForm } from './siteForm';
+import { SECRET_SLOTS, type SecretSlot, type SecretValues } from './secretSlots';
 import { serverErrorToFieldErrors, validateSiteForm } from './siteFormErrors';
 import { TestResults, type TestState } from './TestResults';
 import { reloadSiteProfiles } from './useSiteProfiles';

@@ -1,13 +1,7 @@
 import { countryName } from '../../lib/country';
 import { Field, RadioGroup, SecretField, TextField, domId, type FormCtx } from './FormFields';
-import {
-  defaultSecretName,
-  newEndpointRow,
-  secretNameOf,
-  type PromAuthKind,
-  type PromMode,
-  type SecretSlot,
-} from './siteForm';
+import { newEndpointRow, type PromAuthKind, type PromMode } from './siteForm';
+import { defaultSecretName, secretNameOf, type SecretSlot } from './secretSlots';
 
 /** IANA zones the platform knows, for the time-zone suggestions; empty where the API is missing. */
 const TIME_ZONES: readonly string[] = (() => {

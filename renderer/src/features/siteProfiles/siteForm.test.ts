@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteProfile } from '../../../../shared/siteProfile';
-import {
-  activeSecretSlots,
-  defaultSecretName,
-  emptySiteForm,
-  formatLabels,
-  formToCandidate,
-  parseLabels,
-  profileToForm,
-  type SiteForm,
-} from './siteForm';
+import { emptySiteForm, formToCandidate, profileToForm, type SiteForm } from './siteForm';
+import { activeSecretSlots, defaultSecretName } from './secretSlots';
+import { formatLabels, parseLabels } from './labelsText';
 import { validateSiteForm } from './siteFormErrors';
 
 const full: SiteProfile = {

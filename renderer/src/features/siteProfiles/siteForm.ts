@@ -1,4 +1,6 @@
 import type { SiteProfile } from '../../../../shared/siteProfile';
+import { formatLabels, parseLabels } from './labelsText';
+import { activeSecretSlots, secretNameOf, type SecretValueKey, type SecretValues } from './secretSlots';
 
 /**
  * The site form as typed: every input holds a string (numbers too, so "50." can be typed on the way to
@@ -199,80 +201,6 @@ export function profileToForm(p: SiteProfile): SiteForm {
   }
   return f;
 }
-
-// ---------- labels ----------
-
-/** {env: "prod", tier: "1"} → "env=prod, tier=1". */
-export function formatLabels(labels: Record<string, string> | undefined): string {
-  if (!labels) return '';
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-}
-
-/**
- * "env=prod, tier=1" → {env: "prod", tier: "1"}; blank → undefined. A value runs to the next comma, so
- * a value cannot hold one (labels name things; YAML import is the way for anything stranger).
- */
-export function parseLabels(text: string): { labels?: Record<string, string>; problem?: string } {
-  const parts = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (parts.length === 0) return {};
-  const labels: Record<string, string> = {};
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? '' : part.slice(0, eq).trim();
-    if (eq < 0 || key === '') return { problem: `Write each label as key=value (not "${part}").` };
-    if (key in labels) return { problem: `The label "${key}" is given twice.` };
-    labels[key] = part.slice(eq + 1).trim();
-  }
-  return { labels };
-}
-
-// ---------- secrets ----------
-
-/** The form's secret-name fields; each has a password input beside it for the value. */
-export const SECRET_SLOTS = [
-  'promSecret',
-  'slurmTokenSecret',
-  'bastionPassphraseSecret',
-  'bastionSecret',
-] as const;
-export type SecretSlot = (typeof SECRET_SLOTS)[number];
-export type SecretValueKey = `${SecretSlot}Value`;
-export type SecretValues = Partial<Record<SecretSlot, string>>;
-
-const SECRET_SUFFIX: Record<SecretSlot, string> = {
-  promSecret: 'prometheus',
-  slurmTokenSecret: 'slurm-token',
-  bastionPassphraseSecret: 'bastion-key',
-  bastionSecret: 'bastion',
-};
-
-/** The name a secret gets when its name field is left blank: "eu-fra-1/prometheus". */
-export const defaultSecretName = (siteId: string, slot: SecretSlot): string =>
-  `${siteId.trim() || 'site'}/${SECRET_SUFFIX[slot]}`;
-
-/** The secret slots the form's current choices use. A key passphrase is optional: used once named or typed. */
-export function activeSecretSlots(f: SiteForm, values: SecretValues = {}): SecretSlot[] {
-  const slots: SecretSlot[] = [];
-  if (f.telemetryKind === 'prometheus' && f.promAuthKind !== 'none') slots.push('promSecret');
-  if (f.slurmEnabled) slots.push('slurmTokenSecret');
-  if (f.bastionEnabled && f.bastionAuthKind === 'password') slots.push('bastionSecret');
-  if (
-    f.bastionEnabled &&
-    f.bastionAuthKind === 'key' &&
-    (f.bastionPassphraseSecret.trim() !== '' || (values.bastionPassphraseSecret ?? '') !== '')
-  )
-    slots.push('bastionPassphraseSecret');
-  return slots;
-}
-
-/** The name a slot's secret is stored under: as typed, or the default when left blank. */
-export const secretNameOf = (f: SiteForm, slot: SecretSlot): string =>
-  f[slot].trim() || defaultSecretName(f.id, slot);
 
 // ---------- form → profile ----------
 

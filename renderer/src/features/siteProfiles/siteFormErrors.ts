@@ -1,12 +1,7 @@
 import { SiteProfileSchema, type SiteProfile } from '../../../../shared/siteProfile';
 import type { AppError } from '../../../../shared/result';
-import {
-  formToCandidate,
-  type FieldErrors,
-  type FieldKey,
-  type SecretValues,
-  type SiteForm,
-} from './siteForm';
+import { formToCandidate, type FieldErrors, type FieldKey, type SiteForm } from './siteForm';
+import type { SecretValues } from './secretSlots';
 
 type PathKey = string | number;
 
