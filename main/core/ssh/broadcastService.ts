@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Client } from 'ssh2';
 import { err, ok, type Result } from '../../../shared/result';
 import type { TerminalTarget } from '../../../shared/terminal';
 import type { AuditLog } from '../audit/auditLog';
@@ -7,7 +6,8 @@ import { csvCell } from '../audit/auditCsv';
 import type { Session } from '../session/sessions';
 import { groupOutputs, resultsCsv, type NodeResult, type OutputGroup } from './groupOutputs';
 import type { HostKeyStore } from './hostKeyStore';
-import { SshChain, type ChainCallbacks } from './sshChain';
+import { execCapture, nonInteractive } from './execCapture';
+import { SshChain } from './sshChain';
 import type { ResolvedTarget } from './terminalService';
 
 export interface BroadcastProgress {
@@ -178,12 +178,7 @@ export class BroadcastService {
     if (!resolved.ok) return this.update(b, i, { state: 'failed', error: resolved.error.message, ms: 0 });
     const chain = new SshChain();
     b.running.add(chain);
-    const cb: ChainCallbacks = {
-      checkHostKey: (hop, type, key) => this.d.hostKeys.check(hop.host, hop.port, type, key, hop.pinned),
-      confirmHostKey: async () => false,
-      askSecret: async () => null,
-      onHop: () => undefined,
-    };
+    const cb = nonInteractive(this.d.hostKeys);
     const timer = setTimeout(() => chain.close(), timeoutMs);
     try {
       const c = await chain.open(resolved.value.hops, cb, timeoutMs);
@@ -197,7 +192,7 @@ export class BroadcastService {
           ms: Date.now() - started,
         });
       }
-      const out = await execOnce(c.client, b.command);
+      const out = await execCapture(c.client, b.command, MAX_OUTPUT);
       const timedOut = Date.now() - started >= timeoutMs;
       this.update(b, i, {
         state: b.cancelled ? 'cancelled' : timedOut && out.code === null ? 'timeout' : 'done',
@@ -237,27 +232,4 @@ export class BroadcastService {
     };
     for (const l of this.listeners) l(b.owner.id, p);
   }
-}
-
-function execOnce(
-  client: Client,
-  command: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    client.exec(command, (e, stream) => {
-      if (e) return resolve({ code: null, stdout: '', stderr: e.message });
-      let stdout = '';
-      let stderr = '';
-      let code: number | null = null;
-      stream.on('data', (d: Buffer) => {
-        if (stdout.length <= MAX_OUTPUT) stdout += d.toString('utf8');
-      });
-      stream.stderr.on('data', (d: Buffer) => {
-        if (stderr.length <= MAX_OUTPUT) stderr += d.toString('utf8');
-      });
-      stream.on('exit', (c: number | null) => (code = c));
-      stream.on('close', () => resolve({ code, stdout, stderr }));
-    });
-    client.on('close', () => resolve({ code: null, stdout: '', stderr: '' }));
-  });
 }

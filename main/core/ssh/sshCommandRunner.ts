@@ -1,9 +1,9 @@
-import type { Client } from 'ssh2';
 import type { Result } from '../../../shared/result';
 import type { TerminalTarget } from '../../../shared/terminal';
 import type { CommandResult, CommandRunner } from '../adapters/slurm/commandRunner';
 import { shellJoin } from '../adapters/slurm/shellQuote';
 import type { HostKeyStore } from './hostKeyStore';
+import { execCapture, nonInteractive } from './execCapture';
 import { SshChain } from './sshChain';
 import type { ResolvedTarget } from './terminalService';
 
@@ -28,37 +28,13 @@ export class SshCommandRunner implements CommandRunner {
     const chain = new SshChain();
     const timer = setTimeout(() => chain.close(), this.d.timeoutMs);
     try {
-      const c = await chain.open(
-        resolved.value.hops,
-        {
-          checkHostKey: (hop, type, key) => this.d.hostKeys.check(hop.host, hop.port, type, key, hop.pinned),
-          confirmHostKey: async () => false,
-          askSecret: async () => null,
-          onHop: () => undefined,
-        },
-        this.d.timeoutMs,
-      );
+      const c = await chain.open(resolved.value.hops, nonInteractive(this.d.hostKeys), this.d.timeoutMs);
       if (!c.ok) return { code: -1, stdout: '', stderr: `over SSH to ${resolved.value.target}: ${c.reason}` };
-      return await exec(c.client, shellJoin(argv, env));
+      const r = await execCapture(c.client, shellJoin(argv, env), 1024 * 1024);
+      return { ...r, code: r.code ?? -1 };
     } finally {
       clearTimeout(timer);
       chain.close();
     }
   }
-}
-
-function exec(client: Client, command: string): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    client.exec(command, (e, stream) => {
-      if (e) return resolve({ code: -1, stdout: '', stderr: e.message });
-      let stdout = '';
-      let stderr = '';
-      let code = -1;
-      stream.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      stream.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-      stream.on('exit', (c: number | null) => (code = c ?? -1));
-      stream.on('close', () => resolve({ code, stdout, stderr }));
-    });
-    client.on('close', () => resolve({ code: -1, stdout: '', stderr: 'the connection closed' }));
-  });
 }
