@@ -36,8 +36,10 @@ function schedulerNode(n: SlurmNode | undefined): NodeSummary['scheduler'] {
 export class FleetService {
   readonly store: TelemetryStore;
   private connections: SiteConnection[];
-  private readonly profiles = new Map<string, string>();
   private readonly timeoutMs: number;
+  private readonly historyPoints: number;
+  /** Each site as resolved (secrets and CA filled in), by id: what its connection was built from. */
+  private readonly resolved = new Map<string, ResolvedSite>();
   private readonly siteHistory = new Map<string, SeriesRing>();
   private readonly fleetHistory: SeriesRing;
   private readonly listeners = new Set<(tick: FleetTick) => void>();
@@ -53,16 +55,13 @@ export class FleetService {
   ) {
     this.now = opts.now ?? Date.now;
     this.staleAfterMs = opts.intervalMs * (opts.staleIntervals ?? 3);
-    const historyPoints = Math.ceil(((opts.historyS ?? 86_400) * 1000) / opts.intervalMs);
+    this.historyPoints = Math.ceil(((opts.historyS ?? 86_400) * 1000) / opts.intervalMs);
     // Ring capacity per GPU: 15 minutes of samples is what the node view draws at full resolution.
     this.store = new TelemetryStore(Math.max(2, Math.ceil(900_000 / opts.intervalMs)));
-    this.fleetHistory = new SeriesRing(historyPoints);
+    this.fleetHistory = new SeriesRing(this.historyPoints);
     this.timeoutMs = opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2));
-    this.historyPoints = historyPoints;
     this.connections = sites.map((s) => this.connect(s));
   }
-
-  private readonly historyPoints: number;
 
   /** Re-reads a site's scheduler now, so the reply to an action already shows its effect. */
   async refreshScheduler(siteId: string): Promise<void> {
@@ -74,10 +73,7 @@ export class FleetService {
     return this.resolved.get(id);
   }
 
-  private readonly resolved = new Map<string, ResolvedSite>();
-
   private connect(s: ResolvedSite): SiteConnection {
-    this.profiles.set(s.id, JSON.stringify(s));
     this.resolved.set(s.id, s);
     if (!this.siteHistory.has(s.id)) this.siteHistory.set(s.id, new SeriesRing(this.historyPoints));
     const slurm =
@@ -107,14 +103,13 @@ export class FleetService {
     const keep = new Set<SiteConnection>();
     for (const s of sites) {
       const existing = this.connections.find((c) => c.id === s.id);
-      if (existing && this.profiles.get(s.id) === JSON.stringify(s)) {
+      if (existing && JSON.stringify(this.resolved.get(s.id)) === JSON.stringify(s)) {
         next.push(existing);
         keep.add(existing);
       } else next.push(this.connect(s));
     }
     const ids = new Set(sites.map((s) => s.id));
     for (const id of [...this.siteHistory.keys()]) if (!ids.has(id)) this.siteHistory.delete(id);
-    for (const id of [...this.profiles.keys()]) if (!ids.has(id)) this.profiles.delete(id);
     for (const id of [...this.resolved.keys()]) if (!ids.has(id)) this.resolved.delete(id);
     this.connections = next;
     this.last = null;
