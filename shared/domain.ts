@@ -37,6 +37,13 @@ export const SiteSummarySchema = z.object({
   gpusReporting: z.number().int().nonnegative(),
   utilPct: metric,
   powerKw: metric,
+  /**
+   * Draw of the site's GPUs that are idle now (below the idle threshold for the idle window, issue 8),
+   * measured watts; null until the site has reported.
+   */
+  idleKw: metric,
+  /** GPUs idle now by the same rule. */
+  idleGpus: z.number().int().nonnegative(),
   /** Epoch ms of the last successful scrape of any node; null if never. */
   lastSuccessAt: z.number().nullable(),
   models: z.array(z.string()),

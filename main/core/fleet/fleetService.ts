@@ -301,6 +301,8 @@ export class FleetService {
       gpusReporting: r.gpusReporting,
       utilPct: round(r.utilPct, 2),
       powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
+      idleKw: null,
+      idleGpus: 0,
       lastSuccessAt: lastSuccess,
       models,
     };

@@ -28,6 +28,8 @@ const site: SiteSummary = {
   gpusReporting: 8,
   utilPct: 40,
   powerKw: 12,
+  idleKw: null,
+  idleGpus: 0,
   lastSuccessAt: 1000,
   models: ['H100'],
 };

@@ -17,6 +17,8 @@ const site = (id: string, over: Partial<SiteSummary> = {}): SiteSummary => ({
   gpusReporting: 8,
   utilPct: 50,
   powerKw: 10,
+  idleKw: null,
+  idleGpus: 0,
   lastSuccessAt: 1000,
   models: ['H100'],
   ...over,
