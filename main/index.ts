@@ -74,6 +74,10 @@ app.whenReady().then(async () => {
     configDir: app.getPath('userData'),
     secrets: safeStorageSecrets(app.getPath('userData')),
     intervalMs: 5000,
+    // Packaged: electron-builder's extraResources; from a checkout: the repository's resources/.
+    resourcesDir: app.isPackaged
+      ? join(process.resourcesPath, 'resources')
+      : join(app.getAppPath(), 'resources'),
     log,
   });
   if (!created.ok) {

@@ -17,7 +17,13 @@ async function main() {
   }
   const a = args.value;
   const configDir = resolveConfigDir(a.configDir);
-  const core = await createCore({ shell: 'served', version, configDir, intervalMs: a.intervalMs });
+  const core = await createCore({
+    shell: 'served',
+    version,
+    configDir,
+    intervalMs: a.intervalMs,
+    resourcesDir: resolve(__dirname, '../../resources'),
+  });
   if (!core.ok) {
     console.error(`Fleet Console cannot start: ${core.error.message}`);
     process.exit(2);

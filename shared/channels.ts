@@ -31,6 +31,9 @@ export const CALL_NAMES = [
   'node.drain',
   'node.resume',
   'job.requeue',
+  'sustainability.summary',
+  'sustainability.setSettings',
+  'sustainability.export',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',

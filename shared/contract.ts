@@ -6,6 +6,7 @@ import { RoleSchema } from './roles';
 import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit';
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
+import { PeriodSchema, SustainabilitySettingsSchema, SustainabilitySummarySchema } from './sustainability';
 import {
   BroadcastProgressSchema,
   TerminalDataSchema,
@@ -312,6 +313,28 @@ export const calls = {
     request: z.object({ siteId: SiteIdSchema, jobId: z.number().int().positive() }).strict(),
     response: z.object({}),
     errors: ['NOT_FOUND', 'UNAUTHORIZED', 'UNAVAILABLE', 'CONFIG_INVALID'],
+  }),
+  'sustainability.summary': call({
+    summary:
+      'Idle GPU energy, money and CO2 over a period by site, country, tenant, model and node, with coverage and method.',
+    permission: 'view',
+    request: z.object({ period: PeriodSchema }).strict(),
+    response: SustainabilitySummarySchema,
+    errors: [],
+  }),
+  'sustainability.setSettings': call({
+    summary: 'Change what counts as idle (threshold and window); applies from now on.',
+    permission: 'reports',
+    request: SustainabilitySettingsSchema,
+    response: SustainabilitySettingsSchema,
+    errors: ['UNAVAILABLE'],
+  }),
+  'sustainability.export': call({
+    summary: "A period's leaderboards as CSV.",
+    permission: 'reports',
+    request: z.object({ period: PeriodSchema }).strict(),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+    errors: [],
   }),
 } as const;
 

@@ -124,6 +124,27 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/** A Slurm-style hostlist ("gpu-[01-16],gpu-20"): letters, digits, . _ - , and balanced [ ]. */
+const isHostlist = (v: string) => {
+  if (!/^[A-Za-z0-9._\-[\],]+$/.test(v)) return false;
+  let depth = 0;
+  for (const ch of v) {
+    depth += ch === '[' ? 1 : ch === ']' ? -1 : 0;
+    if (depth < 0 || depth > 1) return false;
+  }
+  return depth === 0;
+};
+
+const ReservationSchema = z
+  .object({
+    tenant: z.string().min(1, 'name the tenant').max(128),
+    nodes: z
+      .string()
+      .max(4096)
+      .refine(isHostlist, 'a hostlist such as gpu-[01-08],gpu-12 (letters, digits, . _ - , and [ ])'),
+  })
+  .strict();
+
 export const SiteProfileSchema = z
   .object({
     id: z
@@ -152,6 +173,11 @@ export const SiteProfileSchema = z
     /** Overrides the country's grid carbon intensity (gCO2e/kWh), e.g. for an on-site PPA. */
     carbonGPerKwh: z.number().nonnegative().max(2000).optional(),
     labels: z.record(z.string().max(63), z.string().max(253)).optional(),
+    /**
+     * Nodes reserved for a tenant (dedicated bare-metal boxes): idle energy on them is that tenant's
+     * waste; nodes in none are the shared pool.
+     */
+    reservations: z.array(ReservationSchema).max(1000).optional(),
     telemetry: TelemetrySchema,
     scheduler: SlurmSchedulerSchema.optional(),
     bastion: BastionSchema.optional(),

@@ -3,7 +3,7 @@ import type { TerminalTarget } from '../../shared/terminal';
 import { err, ok, type Result } from '../../shared/result';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AuditLog } from './audit/auditLog';
 import { createDispatcher, type Dispatch, type EventSource } from './api/dispatcher';
 import { AdminPassphrase } from './session/adminPassphrase';
@@ -26,6 +26,7 @@ import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
 import { FleetService } from './fleet/fleetService';
+import { SustainabilityService } from './energy/sustainabilityService';
 import { startDemoFleet, type DemoFleet } from './sim/startDemoFleet';
 
 export interface CoreOptions {
@@ -38,6 +39,8 @@ export interface CoreOptions {
   log?: (msg: string) => void;
   /** Where secrets live: Electron safeStorage on the desktop; default a 0600 file in the config dir. */
   secrets?: SecretStore;
+  /** Where the bundled data files are (the carbon table); default ./resources. */
+  resourcesDir?: string;
   /** The clock, for tests that freeze time to compare against the simulator's ground truth. */
   now?: () => number;
 }
@@ -93,6 +96,12 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     outcome: 'ok',
   });
   const fleet = new FleetService(resolved, { intervalMs: opts.intervalMs, now: opts.now });
+  const sustainability = await SustainabilityService.open(fleet, {
+    stateDir,
+    resourcesDir: opts.resourcesDir ?? resolve('resources'),
+    now: opts.now,
+    log: opts.log,
+  });
   const registry = new SiteRegistry({
     store: new SiteStore(stateDir),
     secrets,
@@ -132,11 +141,13 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       nodeActions,
       terminals,
       broadcasts,
+      sustainability,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
   );
   fleet.start();
+  sustainability.start();
   return ok({
     dispatch,
     events: createEventSource(fleet, audit, terminals, broadcasts),
@@ -149,6 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     async stop() {
       terminals.closeAll();
       await fleet.stop();
+      await sustainability.stop();
       await sim?.stop();
       await audit.close();
     },

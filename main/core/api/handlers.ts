@@ -12,6 +12,8 @@ import type { NodeActions } from '../sites/nodeActions';
 import type { TerminalService } from '../ssh/terminalService';
 import type { BroadcastService } from '../ssh/broadcastService';
 import { terminalHandlers } from './terminalHandlers';
+import { sustainabilityHandlers } from './sustainabilityHandlers';
+import type { SustainabilityService } from '../energy/sustainabilityService';
 
 export interface HandlerDeps {
   fleet: FleetService;
@@ -21,6 +23,7 @@ export interface HandlerDeps {
   nodeActions: NodeActions;
   terminals: TerminalService;
   broadcasts: BroadcastService;
+  sustainability: SustainabilityService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -44,6 +47,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...auditHandlers(d.audit),
     ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),
+    ...sustainabilityHandlers(d.sustainability, d.audit),
   };
 }
 

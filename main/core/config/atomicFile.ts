@@ -5,7 +5,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
  * write a temp file, flush it to disk, rename it over the target. Mode 0600: these files hold
  * configuration and secrets of one user.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = `${path}.tmp`;
   await writeFile(tmp, text, { mode: 0o600, flush: true });
   await rename(tmp, path);

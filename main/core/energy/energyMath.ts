@@ -157,3 +157,27 @@ export function energyCost(itKWh: number, f: SiteEnergyFactors): EnergyCost {
     kgCO2: f.carbonGPerKwh === null ? null : (facilityKWh * f.carbonGPerKwh) / 1000,
   };
 }
+
+/** A counter step implying more than this per GPU is an exporter glitch, not energy (no GPU draws 5 kW). */
+const MAX_PLAUSIBLE_W = 5000;
+
+/**
+ * The energy of one interval between two readings of a GPU, for streaming use (the ledger): the
+ * counter's increase when both ends have it (after a reset, the value since the reset); else the
+ * power trapezoid; null when neither can be measured — the caller books that as missing coverage.
+ */
+export function intervalKwh(
+  prev: { mJ: number | null; w: number | null },
+  cur: { mJ: number | null; w: number | null },
+  dtMs: number,
+): { kWh: number; reset: boolean } | null {
+  if (dtMs <= 0) return null;
+  if (prev.mJ !== null && cur.mJ !== null && Number.isFinite(prev.mJ) && Number.isFinite(cur.mJ)) {
+    const reset = cur.mJ < prev.mJ;
+    const mJ = reset ? cur.mJ : cur.mJ - prev.mJ;
+    if (mJ / dtMs <= MAX_PLAUSIBLE_W) return { kWh: mJ / MJ_PER_KWH, reset };
+  }
+  if (prev.w !== null && cur.w !== null && Number.isFinite(prev.w) && Number.isFinite(cur.w))
+    return { kWh: (((prev.w + cur.w) / 2) * (dtMs / 1000)) / 3.6e6, reset: false };
+  return null;
+}

@@ -4,7 +4,10 @@ import type { ResolvedSite } from '../config/resolveSites';
 import { createTelemetrySource } from '../adapters/createTelemetrySource';
 import { SlurmClient } from '../adapters/slurm/slurmClient';
 import type { SlurmNode } from '../adapters/slurm/slurmModel';
-import { SiteConnection } from '../sites/siteConnection';
+import { expandHostlist } from '../adapters/slurm/hostlist';
+import { EnergyLedger, UNKNOWN_MODEL, UNRESERVED, type IdleRule } from '../energy/energyLedger';
+import type { SiteFactors, SiteIdleNow } from '../energy/sustainabilitySummary';
+import { SiteConnection, type ReadingSink } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
 import { SeriesRing } from '../telemetry/seriesRing';
@@ -18,6 +21,8 @@ export interface FleetServiceOptions {
   /** How much rollup history to keep, in seconds. */
   historyS?: number;
   now?: () => number;
+  /** What counts as an idle GPU (issue 8); default below 5 % for 15 minutes. */
+  idleRule?: IdleRule;
 }
 
 const round = (v: number | null, digits: number) => (v === null ? null : Number(v.toFixed(digits)));
@@ -35,6 +40,9 @@ function schedulerNode(n: SlurmNode | undefined): NodeSummary['scheduler'] {
  */
 export class FleetService {
   readonly store: TelemetryStore;
+  /** Every reading's energy, booked per site, tenant, model and node (issue 8). */
+  readonly ledger: EnergyLedger;
+  private lastTickAt: number | null = null;
   private connections: SiteConnection[];
   private readonly timeoutMs: number;
   private readonly historyPoints: number;
@@ -60,6 +68,11 @@ export class FleetService {
     this.store = new TelemetryStore(Math.max(2, Math.ceil(900_000 / opts.intervalMs)));
     this.fleetHistory = new SeriesRing(this.historyPoints);
     this.timeoutMs = opts.timeoutMs ?? Math.max(1000, Math.min(10_000, opts.intervalMs * 2));
+    // Energy between two readings further apart than this is not guessed: it is missing coverage.
+    this.ledger = new EnergyLedger(
+      opts.idleRule ?? { thresholdPct: 5, windowS: 900 },
+      Math.max(opts.intervalMs * 3, 15_000),
+    );
     this.connections = sites.map((s) => this.connect(s));
   }
 
@@ -90,8 +103,89 @@ export class FleetService {
       timeoutMs: this.timeoutMs,
       schedulerNodes: () => holder.conn?.scheduler.nodes.values() ?? [],
     });
-    holder.conn = new SiteConnection(s, source, this.store, slurm);
+    holder.conn = new SiteConnection(s, source, this.store, slurm, this.ledgerSink(s));
     return holder.conn;
+  }
+
+  /** Books each reading in the ledger with its node's tenant (from the profile's reservations). */
+  private ledgerSink(s: ResolvedSite): ReadingSink {
+    const tenants = new Map<string, string>();
+    for (const r of s.reservations ?? []) {
+      const hosts = expandHostlist(r.nodes);
+      if (hosts.ok) for (const h of hosts.value) if (!tenants.has(h)) tenants.set(h, r.tenant);
+    }
+    return (slot, node, t, g) =>
+      this.ledger.observe(
+        slot,
+        { siteId: s.id, hostname: node.hostname, model: g.model, tenant: tenants.get(node.hostname) ?? null },
+        t,
+        g,
+      );
+  }
+
+  /** Each configured site's place and energy factors, for the sustainability summary. */
+  siteFactors(): SiteFactors[] {
+    return this.connections.map((c) => {
+      const r = this.resolved.get(c.id)!;
+      return {
+        id: r.id,
+        name: r.name,
+        country: r.country,
+        pue: r.pue,
+        tariff: r.tariff,
+        carbonGPerKwh: r.carbonGPerKwh,
+      };
+    });
+  }
+
+  /**
+   * Idle draw now per site (and, with `detail`, per node, tenant and model): GPUs the ledger holds
+   * idle, with a fresh reading, at their latest measured power.
+   */
+  idleNow(detail: boolean): Map<string, SiteIdleNow> {
+    const now = this.now();
+    const { t, power } = this.store.latestArrays;
+    const out = new Map<string, SiteIdleNow>();
+    for (const c of this.connections) {
+      const site: SiteIdleNow = {
+        kw: 0,
+        gpus: 0,
+        reporting: 0,
+        nodes: new Map(),
+        tenants: new Map(),
+        models: new Map(),
+      };
+      for (const n of c.nodes) {
+        const node = { kw: 0, gpus: 0, reporting: 0, gpusTotal: n.slots.length };
+        for (const slot of n.slots) {
+          if (!(now - t[slot]! <= this.staleAfterMs)) continue;
+          node.reporting++;
+          if (this.ledger.isIdle(slot) && !Number.isNaN(power[slot]!)) {
+            node.gpus++;
+            node.kw += power[slot]! / 1000;
+          }
+        }
+        site.kw += node.kw;
+        site.gpus += node.gpus;
+        site.reporting += node.reporting;
+        if (!detail) continue;
+        site.nodes.set(n.hostname, node);
+        const ctx = this.ledger.contextOf(n.slots[0]);
+        if (!ctx) continue;
+        for (const [m, key] of [
+          [site.tenants, ctx.tenant ?? UNRESERVED],
+          [site.models, ctx.model ?? UNKNOWN_MODEL],
+        ] as const) {
+          const a = m.get(key) ?? { kw: 0, gpus: 0, reporting: 0 };
+          a.kw += node.kw;
+          a.gpus += node.gpus;
+          a.reporting += node.reporting;
+          m.set(key, a);
+        }
+      }
+      out.set(c.id, site);
+    }
+    return out;
   }
 
   /**
@@ -111,6 +205,7 @@ export class FleetService {
     const ids = new Set(sites.map((s) => s.id));
     for (const id of [...this.siteHistory.keys()]) if (!ids.has(id)) this.siteHistory.delete(id);
     for (const id of [...this.resolved.keys()]) if (!ids.has(id)) this.resolved.delete(id);
+    this.ledger.retainSites(ids);
     this.connections = next;
     this.last = null;
     if (this.running) for (const c of next) if (!keep.has(c)) void this.loop(c);
@@ -152,6 +247,12 @@ export class FleetService {
   /** Rolls up the latest samples into site and fleet summaries, appends one history point, and tells subscribers. */
   tick(): FleetTick {
     const t = this.summarise();
+    // The GPU-seconds each site should have reported since the last tick: coverage's denominator.
+    const dt = this.lastTickAt === null ? 0 : Math.max(0, t.point.t - this.lastTickAt);
+    this.lastTickAt = t.point.t;
+    if (dt > 0)
+      for (const c of this.connections)
+        this.ledger.expect(c.id, t.point.t, (c.nodes.reduce((k, n) => k + n.slots.length, 0) * dt) / 1000);
     for (const s of t.sites)
       this.siteHistory.get(s.id)!.push({ t: t.point.t, utilPct: s.utilPct, powerKw: s.powerKw });
     this.fleetHistory.push(t.point);
@@ -164,12 +265,13 @@ export class FleetService {
     const now = this.now();
     const latest = this.store.latestArrays;
     const rollups: Rollup[] = [];
+    const idle = this.idleNow(false);
     const sites: SiteSummary[] = this.connections.map((c) => {
       const slots = c.nodes.flatMap((n) => n.slots);
       const r = rollupSlots(latest, slots, now, this.staleAfterMs);
       rollups.push(r);
       const { status, reason } = c.status(now, this.staleAfterMs);
-      return this.siteSummary(c, r, status, reason, now);
+      return this.siteSummary(c, r, status, reason, now, idle.get(c.id));
     });
     const f = combineRollups(rollups);
     const totals = {
@@ -276,6 +378,7 @@ export class FleetService {
     status: SiteSummary['status'],
     reason: string | null,
     now: number,
+    idle: SiteIdleNow | undefined,
   ): SiteSummary {
     const cfg = c.site;
     const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
@@ -301,8 +404,8 @@ export class FleetService {
       gpusReporting: r.gpusReporting,
       utilPct: round(r.utilPct, 2),
       powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
-      idleKw: null,
-      idleGpus: 0,
+      idleKw: idle && idle.reporting > 0 ? round(idle.kw, 3) : null,
+      idleGpus: idle?.gpus ?? 0,
       lastSuccessAt: lastSuccess,
       models,
     };

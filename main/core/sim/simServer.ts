@@ -5,6 +5,7 @@ import type { SimFleet } from './simFleet';
 import type { SimSite } from './fleetLayout';
 import { simSlurmHandler } from './simSlurmHandler';
 import { SIM_SLURM_USER, simSlurmOverlay } from './simSlurmOverlay';
+import { siteEconomics } from './siteEconomics';
 
 /** A simulated site's slurmrestd: where it listens and the token it accepts (a sim secret, loopback only). */
 export interface SimScheduler {
@@ -83,6 +84,7 @@ export async function startSimServers(fleet: SimFleet, opts: SimServerOptions = 
         country: site.country,
         lat: site.lat,
         lon: site.lon,
+        ...siteEconomics(fleet.layout.seed, site),
         telemetry: {
           kind: 'dcgm',
           endpoints: site.nodes.map((n) => ({

@@ -1,4 +1,5 @@
 import type { SlurmClient } from '../adapters/slurm/slurmClient';
+import type { GpuReading } from '../telemetry/dcgm';
 import type { TelemetryStore } from '../telemetry/telemetryStore';
 import { emptySchedulerState, pollScheduler, type SchedulerState } from './schedulerState';
 import { deriveSiteStatus, type NodeHealth, type NodeOutcome } from './siteStatus';
@@ -10,6 +11,9 @@ export interface NodeState extends NodeHealth {
   model: string | null;
   lastXid: number | null;
 }
+
+/** Told of every GPU reading as it is stored (the energy ledger books it). */
+export type ReadingSink = (slot: number, node: NodeState, tMs: number, reading: GpuReading) => void;
 
 export interface SiteIdentity {
   id: string;
@@ -40,6 +44,7 @@ export class SiteConnection {
     private readonly source: TelemetrySource,
     private readonly store: TelemetryStore,
     readonly slurm: SlurmClient | null = null,
+    private readonly onReading: ReadingSink | null = null,
   ) {
     for (const h of source.initialNodes()) this.node(h);
   }
@@ -100,6 +105,7 @@ export class SiteConnection {
     const readings = [...r.readings].sort((a, b) => (a.gpuIndex ?? 0) - (b.gpuIndex ?? 0));
     const slots: number[] = [];
     let lastXid: number | null = null;
+    node.model = readings[0]?.model ?? null;
     for (const g of readings) {
       const slot = this.store.slotFor({
         uuid: g.uuid,
@@ -109,11 +115,11 @@ export class SiteConnection {
         model: g.model,
       });
       this.store.record(slot, r.t, g);
+      this.onReading?.(slot, node, r.t, g);
       slots.push(slot);
       if (g.xid !== null && g.xid > 0) lastXid = g.xid;
     }
     node.slots = slots;
-    node.model = readings[0]?.model ?? null;
     node.lastXid = lastXid;
     node.lastSuccessAt = r.t;
   }

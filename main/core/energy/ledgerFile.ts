@@ -1,0 +1,113 @@
+import { readFile, rename } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { writeFileAtomic } from '../config/atomicFile';
+import { dimRings, type EnergyLedger, type Rings } from './energyLedger';
+
+/**
+ * The ledger's buckets on disk (gzip'd JSON, written atomically), so day, week and month figures
+ * survive restarts. Per-GPU run state is not kept: after a restart idle runs start again, which can
+ * only under-count idle energy, never invent it.
+ */
+
+const VERSION = 1;
+const gz = promisify(gzip);
+const gunz = promisify(gunzip);
+
+type SavedDims = Record<string, ReturnType<Rings['toJSON']>>;
+interface Saved {
+  version: number;
+  savedAt: number;
+  firstAt: number | null;
+  lastAt: number | null;
+  resets: number;
+  sites: Record<
+    string,
+    {
+      firstAt: number | null;
+      lastAt: number | null;
+      rings: unknown;
+      tenants: SavedDims;
+      models: SavedDims;
+      nodes: SavedDims;
+    }
+  >;
+}
+
+export async function saveLedger(path: string, ledger: EnergyLedger, now: number): Promise<void> {
+  const obj = (m: Map<string, Rings>) => Object.fromEntries([...m].map(([k, r]) => [k, r.toJSON()]));
+  const saved: Saved = {
+    version: VERSION,
+    savedAt: now,
+    firstAt: ledger.firstAt,
+    lastAt: ledger.lastAt,
+    resets: ledger.resets,
+    sites: Object.fromEntries(
+      [...ledger.siteBooks].map((b) => [
+        b.siteId,
+        {
+          firstAt: b.firstAt,
+          lastAt: b.lastAt,
+          rings: b.rings.toJSON(),
+          tenants: obj(b.tenants),
+          models: obj(b.models),
+          nodes: obj(b.nodes),
+        },
+      ]),
+    ),
+  };
+  await writeFileAtomic(path, await gz(JSON.stringify(saved)));
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Loads a saved ledger into an empty one. A missing file is a first start; an unreadable one is
+ * moved aside (never overwritten: it may be worth a look) and the ledger starts empty.
+ */
+export async function loadLedger(
+  path: string,
+  ledger: EnergyLedger,
+): Promise<{ kind: 'loaded' | 'none' } | { kind: 'corrupt'; message: string; movedTo: string }> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(path);
+  } catch {
+    return { kind: 'none' };
+  }
+  let saved: unknown;
+  try {
+    saved = JSON.parse((await gunz(raw)).toString('utf8'));
+  } catch (e) {
+    return moveAside(path, `not a gzip'd JSON ledger (${(e as Error).message})`);
+  }
+  if (!isRecord(saved) || saved.version !== VERSION || !isRecord(saved.sites))
+    return moveAside(path, `not a version ${VERSION} ledger`);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  ledger.firstAt = num(saved.firstAt);
+  ledger.lastAt = num(saved.lastAt);
+  ledger.resets = num(saved.resets) ?? 0;
+  for (const [id, s] of Object.entries(saved.sites)) {
+    if (!isRecord(s)) continue;
+    const book = ledger.siteBook(id);
+    book.firstAt = num(s.firstAt);
+    book.lastAt = num(s.lastAt);
+    book.rings.load(s.rings);
+    for (const [key, m, shape] of [
+      ['tenants', book.tenants, 'wide'],
+      ['models', book.models, 'wide'],
+      ['nodes', book.nodes, 'narrow'],
+    ] as const) {
+      const dims = s[key];
+      if (isRecord(dims)) for (const [k, v] of Object.entries(dims)) dimRings(m, k, shape).load(v);
+    }
+  }
+  return { kind: 'loaded' };
+}
+
+async function moveAside(path: string, why: string) {
+  const movedTo = `${path}.corrupt-${Date.now()}`;
+  await rename(path, movedTo).catch(() => undefined);
+  return { kind: 'corrupt' as const, message: `energy ledger ${path}: ${why}`, movedTo };
+}
