@@ -24,6 +24,8 @@ export class SimFleet {
   readonly layout: FleetLayout;
   private readonly nodeState = new Map<SimNode, NodeState>();
   private readonly faults = new Map<string, SimFault>();
+  /** XIDs injected by hand ("hostname/gpu" → code), shown instead of the physics' own until cleared. */
+  private readonly xids = new Map<string, number>();
   private readonly startSec: number;
 
   constructor(
@@ -50,6 +52,12 @@ export class SimFleet {
     return this.faults.get(siteId) ?? 'none';
   }
 
+  /** Makes a GPU report an XID (as after a real error, until the driver reloads); 0 clears it. */
+  injectXid(hostname: string, gpu: number, code: number): void {
+    if (code === 0) this.xids.delete(`${hostname}/${gpu}`);
+    else this.xids.set(`${hostname}/${gpu}`, code);
+  }
+
   jobs(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): SimJob[] {
     return jobsAt(site, node, tSec);
   }
@@ -58,11 +66,15 @@ export class SimFleet {
   frames(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): GpuFrame[] {
     const state = this.advance(site, node, tSec);
     const jobs = jobsAt(site, node, tSec);
-    return node.gpus.map((g, i) => ({
-      ...readingAt(site, node, i, tSec, jobs),
-      energyMj: g.bootEnergyMj + state.energyMj[i]!,
-      memClockMHz: node.model.memClockMHz,
-    }));
+    return node.gpus.map((g, i) => {
+      const r = readingAt(site, node, i, tSec, jobs);
+      return {
+        ...r,
+        xid: this.xids.get(`${node.hostname}/${i}`) ?? r.xid,
+        energyMj: g.bootEnergyMj + state.energyMj[i]!,
+        memClockMHz: node.model.memClockMHz,
+      };
+    });
   }
 
   metricsText(site: SimSite, node: SimNode): string {

@@ -6,6 +6,7 @@ import type { SimSite } from './fleetLayout';
 import { simSlurmHandler } from './simSlurmHandler';
 import { SIM_SLURM_USER, simSlurmOverlay } from './simSlurmOverlay';
 import { siteEconomics } from './siteEconomics';
+import { simControl } from './simControl';
 
 /** A simulated site's slurmrestd: where it listens and the token it accepts (a sim secret, loopback only). */
 export interface SimScheduler {
@@ -37,6 +38,8 @@ function handler(fleet: SimFleet, site: SimSite) {
   const byHost = new Map(site.nodes.map((n) => [n.hostname, n]));
   const slurm = simSlurmHandler(fleet, site);
   return (req: IncomingMessage, res: ServerResponse) => {
+    // Control comes before faults, so a site made "down" can be brought back.
+    if ((req.url ?? '').split('?')[0] === '/sim/control') return void simControl(fleet, site, req, res);
     const fault = fleet.fault(site.id);
     if (fault === 'hang') return; // never answers: the console's timeout must fire
     if (fault === 'down') {

@@ -26,6 +26,8 @@ export interface GpuReading {
   /** Value of the last XID error; 0 means none since the driver loaded. */
   xid: number | null;
   rowRemapFailure: number | null;
+  /** DCGM_FI_DEV_POWER_MGMT_LIMIT (W): not in the exporter's default counters; null unless enabled. */
+  powerLimitW: number | null;
 }
 
 type NumericField = Exclude<
@@ -45,6 +47,7 @@ const FIELDS: Record<string, NumericField> = {
   DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION: 'energyMj',
   DCGM_FI_DEV_XID_ERRORS: 'xid',
   DCGM_FI_DEV_ROW_REMAP_FAILURE: 'rowRemapFailure',
+  DCGM_FI_DEV_POWER_MGMT_LIMIT: 'powerLimitW',
 };
 
 /**
@@ -84,6 +87,7 @@ export function emptyReading(uuid: string): GpuReading {
     energyMj: null,
     xid: null,
     rowRemapFailure: null,
+    powerLimitW: null,
   };
 }
 

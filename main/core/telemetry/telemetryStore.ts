@@ -28,6 +28,19 @@ export interface GpuLatest {
   xid: number | null;
 }
 
+/** The latest of the fields only the node page shows, at full precision; null = not reported. */
+export const DETAIL_FIELDS = [
+  'memTempC',
+  'fbUsedMiB',
+  'fbFreeMiB',
+  'smClockMHz',
+  'memClockMHz',
+  'rowRemapFailure',
+  'powerLimitW',
+] as const;
+export type GpuDetail = Record<(typeof DETAIL_FIELDS)[number], number | null>;
+const NDETAIL = DETAIL_FIELDS.length;
+
 export interface GpuSeries {
   t: number[];
   utilPct: (number | null)[];
@@ -59,6 +72,7 @@ export class TelemetryStore {
   private lastPower = new Float32Array(0);
   private lastTemp = new Float32Array(0);
   private lastXid = new Int32Array(0);
+  private detail = new Float32Array(0);
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 2) throw new Error('capacity must be an integer ≥ 2');
@@ -95,7 +109,11 @@ export class TelemetryStore {
     return this.slots.get(uuid);
   }
 
-  record(slot: number, tMs: number, r: Pick<GpuReading, 'utilPct' | 'powerW' | 'tempC' | 'xid'>): void {
+  record(
+    slot: number,
+    tMs: number,
+    r: Pick<GpuReading, 'utilPct' | 'powerW' | 'tempC' | 'xid'> & Partial<GpuDetail>,
+  ): void {
     const cap = this.capacity;
     const pos = slot * cap + this.head[slot]!;
     this.times[pos] = Math.floor(tMs / 1000);
@@ -109,6 +127,16 @@ export class TelemetryStore {
     this.lastPower[slot] = r.powerW ?? NaN;
     this.lastTemp[slot] = r.tempC ?? NaN;
     this.lastXid[slot] = r.xid ?? -1;
+    for (let i = 0; i < NDETAIL; i++) this.detail[slot * NDETAIL + i] = r[DETAIL_FIELDS[i]!] ?? NaN;
+  }
+
+  latestDetail(slot: number): GpuDetail {
+    const out = {} as GpuDetail;
+    for (let i = 0; i < NDETAIL; i++) {
+      const v = this.detail[slot * NDETAIL + i]!;
+      out[DETAIL_FIELDS[i]!] = Number.isNaN(v) ? null : v;
+    }
+    return out;
   }
 
   latest(slot: number): GpuLatest {
@@ -172,6 +200,7 @@ export class TelemetryStore {
     this.lastPower = g(this.lastPower, (n) => new Float32Array(n).fill(NaN), 1);
     this.lastTemp = g(this.lastTemp, (n) => new Float32Array(n).fill(NaN), 1);
     this.lastXid = g(this.lastXid, (n) => new Int32Array(n).fill(-1), 1);
+    this.detail = g(this.detail, (n) => new Float32Array(n).fill(NaN), NDETAIL);
     this.allocated = slots;
   }
 }
