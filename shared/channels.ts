@@ -34,6 +34,12 @@ export const CALL_NAMES = [
   'sustainability.summary',
   'sustainability.setSettings',
   'sustainability.export',
+  'nodes.list',
+  'node.detail',
+  'alerts.list',
+  'alerts.acknowledge',
+  'alerts.silence',
+  'alerts.setRules',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',
@@ -42,6 +48,7 @@ export const EVENT_NAMES = [
   'terminal.state',
   'terminal.prompt',
   'broadcast.progress',
+  'alerts.changed',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -6,6 +6,8 @@ import { RoleSchema } from './roles';
 import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit';
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
+import { AlertRuleSchema, AlertRulesFileSchema, AlertSchema } from './alerts';
+import { NodeDetailSchema, NodePageSchema, NodeQuerySchema } from './nodes';
 import { PeriodSchema, SustainabilitySettingsSchema, SustainabilitySummarySchema } from './sustainability';
 import {
   BroadcastProgressSchema,
@@ -45,6 +47,17 @@ interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
 const call = <Req extends z.ZodType, Res extends z.ZodType>(spec: CallSpec<Req, Res>) => spec;
 
 const SiteIdSchema = z.string().min(1).max(128);
+
+export const AlertViewSchema = AlertSchema.extend({ silenced: z.boolean() });
+export type AlertView = z.infer<typeof AlertViewSchema>;
+export const AlertListSchema = z.object({
+  at: z.number(),
+  alerts: z.array(AlertViewSchema),
+  rules: z.array(AlertRuleSchema),
+  /** Problems with the rules file, shown beside the list. */
+  notes: z.array(z.string()),
+});
+export type AlertList = z.infer<typeof AlertListSchema>;
 
 export const calls = {
   'app.info': call({
@@ -336,6 +349,63 @@ export const calls = {
     response: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
     errors: [],
   }),
+  'nodes.list': call({
+    summary: 'Every node of the fleet, filtered and sorted in the core, one page at a time.',
+    permission: 'view',
+    request: z
+      .object({
+        query: NodeQuerySchema.default({} as never),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+    response: NodePageSchema,
+    errors: [],
+  }),
+  'node.detail': call({
+    summary: "One node: its GPUs' latest readings and recent samples, jobs, alerts and timeline.",
+    permission: 'view',
+    request: z.object({ siteId: SiteIdSchema, hostname: z.string().min(1).max(253) }).strict(),
+    response: NodeDetailSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'alerts.list': call({
+    summary: 'Firing alerts and those resolved in the last day, with the rules in force.',
+    permission: 'view',
+    request: z.object({}).strict(),
+    response: AlertListSchema,
+    errors: [],
+  }),
+  'alerts.acknowledge': call({
+    summary: 'Mark a firing alert as seen and being handled.',
+    permission: 'alerts',
+    request: z.object({ key: z.string().min(1).max(600) }).strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'alerts.silence': call({
+    summary: 'Silence an alert for a while (0 lifts the silence); it keeps being evaluated.',
+    permission: 'alerts',
+    request: z
+      .object({
+        key: z.string().min(1).max(600),
+        forS: z
+          .number()
+          .int()
+          .min(0)
+          .max(30 * 86_400),
+      })
+      .strict(),
+    response: z.object({}),
+    errors: ['NOT_FOUND'],
+  }),
+  'alerts.setRules': call({
+    summary: 'Replace the alert rules (kept in alerts.json in the config directory).',
+    permission: 'sites',
+    request: AlertRulesFileSchema,
+    response: z.object({ rules: z.array(AlertRuleSchema) }),
+    errors: ['UNAVAILABLE'],
+  }),
 } as const;
 
 export const FleetTickSchema = z.object({
@@ -353,6 +423,8 @@ export const events = {
   'terminal.state': TerminalStateSchema,
   'terminal.prompt': TerminalPromptSchema,
   'broadcast.progress': BroadcastProgressSchema,
+  /** The alert list whenever an alert opens, resolves, or is acknowledged or silenced. */
+  'alerts.changed': AlertListSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'view', // see the fleet, sites, nodes, the audit log
   'ssh', // open shells, run broadcasts
   'drain', // drain / resume / requeue nodes and jobs
+  'alerts', // acknowledge and silence alerts
   'plan.relieve', // relieve plans (hot or failing nodes)
   'plan.consolidate', // consolidation previews
   'reports', // sustainability and sovereignty reports
@@ -23,7 +24,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  operator: ['view', 'ssh', 'drain', 'plan.relieve', 'audit.export'],
+  operator: ['view', 'ssh', 'drain', 'alerts', 'plan.relieve', 'audit.export'],
   analyst: ['view', 'plan.consolidate', 'reports', 'audit.export'],
   admin: PERMISSIONS,
 };

@@ -27,6 +27,9 @@ import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
 import { FleetService } from './fleet/fleetService';
 import { SustainabilityService } from './energy/sustainabilityService';
+import { AlertService } from './alerts/alertService';
+import { NodeTimeline } from './fleet/nodeTimeline';
+import { NodeViews } from './fleet/nodeViews';
 import { startDemoFleet, type DemoFleet } from './sim/startDemoFleet';
 
 export interface CoreOptions {
@@ -52,6 +55,7 @@ export interface Core {
   audit: AuditLog;
   sites: SiteRegistry;
   terminals: TerminalService;
+  alerts: AlertService;
   /** A new session (one per window or browser connection), starting as NOC operator. */
   newSession(profile?: string): Session;
   /** The embedded simulator, when the demo fleet runs. */
@@ -102,6 +106,11 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     now: opts.now,
     log: opts.log,
   });
+  const timeline = new NodeTimeline();
+  const alerts = await AlertService.open(fleet, timeline, stateDir);
+  for (const n of alerts.notes) opts.log?.(n);
+  // Alerts are evaluated on each tick, before subscribers hear of it, so a tick and its alerts agree.
+  fleet.onTick(() => alerts.evaluate());
   const registry = new SiteRegistry({
     store: new SiteStore(stateDir),
     secrets,
@@ -142,6 +151,8 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       terminals,
       broadcasts,
       sustainability,
+      alerts,
+      nodes: new NodeViews(fleet, alerts, timeline, audit),
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
@@ -150,11 +161,12 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   sustainability.start();
   return ok({
     dispatch,
-    events: createEventSource(fleet, audit, terminals, broadcasts),
+    events: createEventSource(fleet, audit, terminals, broadcasts, alerts),
     fleet,
     audit,
     sites: registry,
     terminals,
+    alerts,
     newSession: (profile) => newSession(profile),
     sim,
     async stop() {

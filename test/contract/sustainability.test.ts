@@ -88,10 +88,12 @@ describe('sustainability against the simulator’s ground truth', () => {
     }
     expect(r.value.fleet.kgCO2).toBeCloseTo(kg, 6);
     expect(r.value.fleet.money).toEqual(
-      [...money].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({
-        currency,
-        amount: expect.closeTo(amount, 6) as number,
-      })),
+      [...money]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, amount]) => ({
+          currency,
+          amount: expect.closeTo(amount, 6) as number,
+        })),
     );
   });
 

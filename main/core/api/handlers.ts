@@ -14,6 +14,9 @@ import type { BroadcastService } from '../ssh/broadcastService';
 import { terminalHandlers } from './terminalHandlers';
 import { sustainabilityHandlers } from './sustainabilityHandlers';
 import type { SustainabilityService } from '../energy/sustainabilityService';
+import type { AlertService } from '../alerts/alertService';
+import type { NodeViews } from '../fleet/nodeViews';
+import { alertHandlers } from './alertHandlers';
 
 export interface HandlerDeps {
   fleet: FleetService;
@@ -24,6 +27,8 @@ export interface HandlerDeps {
   terminals: TerminalService;
   broadcasts: BroadcastService;
   sustainability: SustainabilityService;
+  alerts: AlertService;
+  nodes: NodeViews;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -48,6 +53,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),
     ...sustainabilityHandlers(d.sustainability, d.audit),
+    ...alertHandlers(d.alerts, d.nodes, d.audit),
   };
 }
 
@@ -56,6 +62,7 @@ export function createEventSource(
   audit: AuditLog,
   terminals: TerminalService,
   broadcasts: BroadcastService,
+  alerts: AlertService,
 ): EventSource {
   return {
     subscribe: (name, listener, ctx) => {
@@ -74,6 +81,8 @@ export function createEventSource(
           return broadcasts.on((owner, p) => {
             if (owner === ctx.session.id) listener(p);
           });
+        case 'alerts.changed':
+          return alerts.onChange(listener);
       }
     },
   };

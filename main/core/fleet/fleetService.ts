@@ -5,9 +5,10 @@ import { createTelemetrySource } from '../adapters/createTelemetrySource';
 import { SlurmClient } from '../adapters/slurm/slurmClient';
 import type { SlurmNode } from '../adapters/slurm/slurmModel';
 import { expandHostlist } from '../adapters/slurm/hostlist';
-import { EnergyLedger, UNKNOWN_MODEL, UNRESERVED, type IdleRule } from '../energy/energyLedger';
+import { EnergyLedger, type IdleRule } from '../energy/energyLedger';
+import { idleNowOf } from '../energy/idleNow';
 import type { SiteFactors, SiteIdleNow } from '../energy/sustainabilitySummary';
-import { SiteConnection, type ReadingSink } from '../sites/siteConnection';
+import { SiteConnection, type NodeState, type ReadingSink } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
 import { SeriesRing } from '../telemetry/seriesRing';
@@ -138,54 +139,9 @@ export class FleetService {
     });
   }
 
-  /**
-   * Idle draw now per site (and, with `detail`, per node, tenant and model): GPUs the ledger holds
-   * idle, with a fresh reading, at their latest measured power.
-   */
+  /** Idle draw now per site (and, with `detail`, per node, tenant and model). */
   idleNow(detail: boolean): Map<string, SiteIdleNow> {
-    const now = this.now();
-    const { t, power } = this.store.latestArrays;
-    const out = new Map<string, SiteIdleNow>();
-    for (const c of this.connections) {
-      const site: SiteIdleNow = {
-        kw: 0,
-        gpus: 0,
-        reporting: 0,
-        nodes: new Map(),
-        tenants: new Map(),
-        models: new Map(),
-      };
-      for (const n of c.nodes) {
-        const node = { kw: 0, gpus: 0, reporting: 0, gpusTotal: n.slots.length };
-        for (const slot of n.slots) {
-          if (!(now - t[slot]! <= this.staleAfterMs)) continue;
-          node.reporting++;
-          if (this.ledger.isIdle(slot) && !Number.isNaN(power[slot]!)) {
-            node.gpus++;
-            node.kw += power[slot]! / 1000;
-          }
-        }
-        site.kw += node.kw;
-        site.gpus += node.gpus;
-        site.reporting += node.reporting;
-        if (!detail) continue;
-        site.nodes.set(n.hostname, node);
-        const ctx = this.ledger.contextOf(n.slots[0]);
-        if (!ctx) continue;
-        for (const [m, key] of [
-          [site.tenants, ctx.tenant ?? UNRESERVED],
-          [site.models, ctx.model ?? UNKNOWN_MODEL],
-        ] as const) {
-          const a = m.get(key) ?? { kw: 0, gpus: 0, reporting: 0 };
-          a.kw += node.kw;
-          a.gpus += node.gpus;
-          a.reporting += node.reporting;
-          m.set(key, a);
-        }
-      }
-      out.set(c.id, site);
-    }
-    return out;
+    return idleNowOf(this.connections, this.store, this.ledger, this.now(), this.staleAfterMs, detail);
   }
 
   /**
@@ -300,32 +256,8 @@ export class FleetService {
     const c = this.connections.find((x) => x.id === siteId);
     if (!c) return undefined;
     const now = this.now();
-    const latest = this.store.latestArrays;
     const site = this.snapshot().sites.find((s) => s.id === siteId)!;
-    const nodes: NodeSummary[] = c.nodes.map((n) => {
-      const r = rollupSlots(latest, n.slots, now, this.staleAfterMs);
-      const failed = n.outcome && n.outcome.kind !== 'ok' ? n.outcome : null;
-      const status: NodeSummary['status'] = failed
-        ? 'error'
-        : n.lastSuccessAt === null
-          ? 'no-data'
-          : r.gpusReporting === 0
-            ? 'stale'
-            : 'ok';
-      return {
-        hostname: n.hostname,
-        status,
-        statusReason: failed ? failed.message : null,
-        gpus: n.slots.length,
-        model: n.model,
-        utilPct: round(r.utilPct, 1),
-        powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
-        maxTempC: r.maxTempC,
-        lastXid: n.lastXid,
-        lastSuccessAt: n.lastSuccessAt,
-        scheduler: schedulerNode(c.scheduler.nodes.get(n.hostname)),
-      };
-    });
+    const nodes: NodeSummary[] = c.nodes.map((n) => this.nodeSummary(c, n));
     // Nodes the scheduler knows but telemetry does not (no exporter yet): listed, with no data.
     const seen = new Set(nodes.map((n) => n.hostname));
     for (const [name, sn] of c.scheduler.nodes)
@@ -370,6 +302,47 @@ export class FleetService {
       history: this.siteHistory.get(siteId)!.window(now - windowS * 1000, maxPoints),
       scheduler: sched,
     };
+  }
+
+  /** One node as the tables show it: its rollup now, telemetry status and the scheduler's view. */
+  nodeSummary(c: SiteConnection, n: NodeState): NodeSummary {
+    const now = this.now();
+    const r = rollupSlots(this.store.latestArrays, n.slots, now, this.staleAfterMs);
+    const failed = n.outcome && n.outcome.kind !== 'ok' ? n.outcome : null;
+    const status: NodeSummary['status'] = failed
+      ? 'error'
+      : n.lastSuccessAt === null
+        ? 'no-data'
+        : r.gpusReporting === 0
+          ? 'stale'
+          : 'ok';
+    return {
+      hostname: n.hostname,
+      status,
+      statusReason: failed ? failed.message : null,
+      gpus: n.slots.length,
+      model: n.model,
+      utilPct: round(r.utilPct, 1),
+      powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
+      maxTempC: r.maxTempC,
+      lastXid: n.lastXid,
+      lastSuccessAt: n.lastSuccessAt,
+      scheduler: schedulerNode(c.scheduler.nodes.get(n.hostname)),
+    };
+  }
+
+  /** The live site connections, for the views that walk every node (node table, alerts, timeline). */
+  get siteConnections(): readonly SiteConnection[] {
+    return this.connections;
+  }
+
+  /** Samples older than this count as stale. */
+  get staleMs(): number {
+    return this.staleAfterMs;
+  }
+
+  get clock(): () => number {
+    return this.now;
   }
 
   private siteSummary(

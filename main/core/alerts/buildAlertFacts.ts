@@ -1,0 +1,48 @@
+import type { FleetService } from '../fleet/fleetService';
+import { defaultPowerLimitW } from '../telemetry/boardPower';
+import type { AlertFacts, GpuFacts, NodeFacts, SiteFacts } from './alertFacts';
+
+const UNREACHABLE = new Set(['unreachable', 'auth-failed', 'misconfigured']);
+const nul = (v: number) => (Number.isNaN(v) ? null : v);
+
+/** The scheduler's view as one word, flags included ("IDLE+DRAIN"), as the engine and tables read it. */
+export function schedulerWord(n: { state: string; flags: readonly string[] } | undefined): string | null {
+  return n ? [n.state, ...n.flags].join('+') : null;
+}
+
+/** The fleet's state as the alert engine reads it: plain data from the store's latest arrays. */
+export function buildAlertFacts(fleet: FleetService): AlertFacts {
+  const at = fleet.clock();
+  const { t, power, temp } = fleet.store.latestArrays;
+  const sites: SiteFacts[] = [];
+  const nodes: NodeFacts[] = [];
+  for (const c of fleet.siteConnections) {
+    const st = c.status(at, fleet.staleMs);
+    sites.push({ siteId: c.id, reachable: !UNREACHABLE.has(st.status), statusReason: st.reason });
+    for (const n of c.nodes) {
+      const sn = c.scheduler.nodes.get(n.hostname);
+      const gpus: GpuFacts[] = n.slots.map((slot, i) => {
+        const d = fleet.store.latestDetail(slot);
+        const meta = fleet.store.meta(slot);
+        return {
+          index: meta?.gpuIndex ?? i,
+          tempC: nul(temp[slot]!),
+          powerW: nul(power[slot]!),
+          powerLimitW: d.powerLimitW ?? defaultPowerLimitW(meta?.model ?? null),
+          xid: fleet.store.latest(slot).xid,
+          rowRemapFailure: d.rowRemapFailure,
+          sampleAt: nul(t[slot]!),
+        };
+      });
+      nodes.push({
+        siteId: c.id,
+        hostname: n.hostname,
+        lastSuccessAt: n.lastSuccessAt,
+        schedulerState: schedulerWord(sn),
+        schedulerReason: sn?.reason ?? null,
+        gpus,
+      });
+    }
+  }
+  return { at, intervalMs: fleet.intervalMs, sites, nodes };
+}
