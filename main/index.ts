@@ -65,9 +65,10 @@ function createWindow(c: Core): void {
 
 app.enableSandbox();
 app.whenReady().then(async () => {
-  // Deny every permission request (camera, notifications, geolocation…) unless a feature asks for one.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Deny every permission request (camera, geolocation…) but desktop notifications, which critical
+  // alerts use (issue 4).
+  session.defaultSession.setPermissionRequestHandler((_wc, perm, cb) => cb(perm === 'notifications'));
+  session.defaultSession.setPermissionCheckHandler((_wc, perm) => perm === 'notifications');
   const created = await createCore({
     shell: 'desktop',
     version,

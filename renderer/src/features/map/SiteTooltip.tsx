@@ -1,5 +1,13 @@
 import type { SiteSummary } from '../../../../shared/domain';
-import { ageMs, formatAge, formatKw, formatPct, formatRatio, formatStatus } from '../../lib/format';
+import {
+  ageMs,
+  formatAge,
+  formatCount,
+  formatKw,
+  formatPct,
+  formatRatio,
+  formatStatus,
+} from '../../lib/format';
 import { sitePlace } from '../sites/siteText';
 
 interface Props {
@@ -30,6 +38,12 @@ export function SiteTooltip({ site, latestAt, x, y, r, width }: Props) {
         <dd>{formatPct(site.utilPct)}</dd>
         <dt>Power</dt>
         <dd>{formatKw(site.powerKw)}</dd>
+        <dt>Idle draw</dt>
+        <dd>
+          {formatKw(site.idleKw)}
+          {site.idleKw !== null &&
+            `, ${formatCount(site.idleGpus)} ${site.idleGpus === 1 ? 'GPU' : 'GPUs'} idle`}
+        </dd>
         <dt>Status</dt>
         <dd>
           <span className={`status status-${site.status}`}>{formatStatus(site.status)}</span>

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_STATUSES } from '../../../../shared/domain';
-import { markerRadius, maxMarkerRadius, statusRing, UTIL_STOPS, utilColor } from './siteStyle';
+import {
+  donutArcs,
+  markerRadius,
+  maxMarkerRadius,
+  rampColor,
+  statusGroup,
+  statusRing,
+  UTIL_STOPS,
+  utilColor,
+} from './siteStyle';
 
 describe('utilColor', () => {
   it('maps the ends of the range to the ends of the ramp and clamps', () => {
@@ -44,5 +53,50 @@ describe('maxMarkerRadius', () => {
     expect(maxMarkerRadius(24)).toBe(11);
     expect(maxMarkerRadius(200)).toBeCloseTo(5.5);
     expect(maxMarkerRadius(5000)).toBe(4);
+  });
+});
+
+describe('rampColor', () => {
+  it('interpolates between stops and clamps; no data is null', () => {
+    expect(rampColor(['#000000', '#ffffff'], 0)).toBe('#000000');
+    expect(rampColor(['#000000', '#ffffff'], 0.5)).toBe('#808080');
+    expect(rampColor(['#000000', '#ffffff'], 2)).toBe('#ffffff');
+    expect(rampColor(['#000000', '#ff0000', '#ffffff'], 0.75)).toBe('#ff8080');
+    expect(rampColor(['#000000', '#ffffff'], null)).toBeNull();
+    expect(rampColor(['#000000', '#ffffff'], Number.POSITIVE_INFINITY)).toBeNull();
+  });
+});
+
+describe('statusGroup', () => {
+  it.each([
+    ['ok', 'ok'],
+    ['degraded', 'degraded'],
+    ['stale', 'degraded'],
+    ['connecting', 'degraded'],
+    ['unreachable', 'down'],
+    ['auth-failed', 'down'],
+    ['misconfigured', 'down'],
+  ] as const)('%s → %s', (status, group) => {
+    expect(statusGroup(status)).toBe(group);
+  });
+
+  it('covers every status', () => {
+    for (const s of SITE_STATUSES) expect(['ok', 'degraded', 'down']).toContain(statusGroup(s));
+  });
+});
+
+describe('donutArcs', () => {
+  it('lays the non-empty groups end to end in OK → degraded → down order', () => {
+    expect(donutArcs({ ok: 2, degraded: 0, down: 2 }, 100)).toEqual([
+      { group: 'ok', dash: '50.00 100.00', offset: '0.00' },
+      { group: 'down', dash: '50.00 100.00', offset: '-50.00' },
+    ]);
+  });
+
+  it('draws a full ring for one group and nothing for no sites', () => {
+    expect(donutArcs({ ok: 0, degraded: 3, down: 0 }, 100)).toEqual([
+      { group: 'degraded', dash: undefined, offset: '0.00' },
+    ]);
+    expect(donutArcs({ ok: 0, degraded: 0, down: 0 }, 100)).toEqual([]);
   });
 });

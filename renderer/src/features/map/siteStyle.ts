@@ -14,15 +14,84 @@ const hex = (c: string): [number, number, number] => [
 ];
 const toHex = (n: number) => Math.round(n).toString(16).padStart(2, '0');
 
+/**
+ * The colour at `t` (0–1, clamped) along a ramp of two or more hex stops, linearly interpolated in sRGB;
+ * null for no data (a non-finite `t`), which the map hatches instead of painting the colour of 0.
+ */
+export function rampColor(stops: readonly string[], t: number | null): string | null {
+  if (t === null || !Number.isFinite(t)) return null;
+  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = hex(stops[i]!);
+  const b = hex(stops[i + 1]!);
+  return `#${toHex(a[0] + (b[0] - a[0]) * f)}${toHex(a[1] + (b[1] - a[1]) * f)}${toHex(a[2] + (b[2] - a[2]) * f)}`;
+}
+
 /** Colour of a utilisation percentage (clamped to 0–100), or null for "no data". */
 export function utilColor(pct: number | null): string | null {
-  if (pct === null || !Number.isFinite(pct)) return null;
-  const x = (Math.min(100, Math.max(0, pct)) / 100) * (UTIL_STOPS.length - 1);
-  const i = Math.min(UTIL_STOPS.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = hex(UTIL_STOPS[i]!);
-  const b = hex(UTIL_STOPS[i + 1]!);
-  return `#${toHex(a[0] + (b[0] - a[0]) * f)}${toHex(a[1] + (b[1] - a[1]) * f)}${toHex(a[2] + (b[2] - a[2]) * f)}`;
+  return rampColor(UTIL_STOPS, pct === null ? null : pct / 100);
+}
+
+/**
+ * Status in three groups, for cluster donuts and the interim "Alerts" colouring: the same hues as the
+ * status dots in the site list (--ok, --warn, --down).
+ */
+export type StatusGroup = 'ok' | 'degraded' | 'down';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['ok', 'degraded', 'down'];
+export const STATUS_GROUP_COLORS: Record<StatusGroup, string> = {
+  ok: '#3fb950',
+  degraded: '#e3b341',
+  down: '#ff7b72',
+};
+export const STATUS_GROUP_LABELS: Record<StatusGroup, string> = {
+  ok: 'OK',
+  degraded: 'Degraded, stale or connecting',
+  down: 'Unreachable, auth failed or misconfigured',
+};
+
+export interface DonutArc {
+  group: StatusGroup;
+  /** stroke-dasharray of a circle of that circumference; undefined for a full ring. */
+  dash: string | undefined;
+  /** stroke-dashoffset: where the arc starts, clockwise from the circle's 0° (rotate it to 12 o'clock). */
+  offset: string;
+}
+
+/** The arcs of a status donut: one per non-empty group, in OK → degraded → down order, end to end. */
+export function donutArcs(counts: Record<StatusGroup, number>, circumference: number): DonutArc[] {
+  const total = STATUS_GROUPS.reduce((t, g) => t + Math.max(0, counts[g]), 0);
+  if (total <= 0) return [];
+  const arcs: DonutArc[] = [];
+  let start = 0;
+  for (const group of STATUS_GROUPS) {
+    const share = Math.max(0, counts[group]) / total;
+    if (share === 0) continue;
+    const length = share * circumference;
+    arcs.push({
+      group,
+      dash: share >= 1 ? undefined : `${length.toFixed(2)} ${circumference.toFixed(2)}`,
+      offset: (-start).toFixed(2),
+    });
+    start += length;
+  }
+  return arcs;
+}
+
+/** Issue 4: ok → ok; degraded, stale, connecting → degraded; unreachable, auth-failed, misconfigured → down. */
+export function statusGroup(status: SiteStatus): StatusGroup {
+  switch (status) {
+    case 'ok':
+      return 'ok';
+    case 'degraded':
+    case 'stale':
+    case 'connecting':
+      return 'degraded';
+    case 'unreachable':
+    case 'auth-failed':
+    case 'misconfigured':
+      return 'down';
+  }
 }
 
 export type RingKind = 'none' | 'connecting' | 'degraded' | 'stale' | 'down';
