@@ -23,6 +23,7 @@ async function main() {
     configDir,
     intervalMs: a.intervalMs,
     resourcesDir: resolve(__dirname, '../../resources'),
+    ...(a.demo ? { demo: { seed: 42, ...a.demo } } : {}),
   });
   if (!core.ok) {
     console.error(`Fleet Console cannot start: ${core.error.message}`);

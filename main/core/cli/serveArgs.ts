@@ -7,6 +7,8 @@ export interface ServeArgs {
   configDir: string | undefined;
   intervalMs: number;
   rendererDir: string | undefined;
+  /** The demo fleet's shape when no sites are configured (benchmarks run it at 500 sites). */
+  demo: { sites: number; nodesPerSite: number | [number, number] } | undefined;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -15,6 +17,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--port 7380] [--config DIR]
   --port N          port on 127.0.0.1 (0 picks a free one; default 7380)
   --config DIR      config directory (default $XDG_CONFIG_HOME/fleet-console); no sites.json = demo fleet
   --interval-ms N   scrape and tick interval (default 5000)
+  --demo-sites N --demo-nodes M   the demo fleet's size (default 24 sites of 4–32 nodes; at most 1000 × 64)
   --host ADDR --allow-remote   bind another address (anyone who can reach it and has the token gets in)`;
 
 /** Parses `npm run serve` flags into a value or a message naming the bad flag. */
@@ -32,6 +35,8 @@ export function parseServeArgs(
         config: { type: 'string' },
         'interval-ms': { type: 'string', default: '5000' },
         'renderer-dir': { type: 'string' },
+        'demo-sites': { type: 'string' },
+        'demo-nodes': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -48,6 +53,18 @@ export function parseServeArgs(
     return {
       ok: false,
       message: `--interval-ms must be a whole number from 200 to 600000, not "${v['interval-ms']}"`,
+    };
+  const demoSites = v['demo-sites'] === undefined ? undefined : Number(v['demo-sites']);
+  const demoNodes = v['demo-nodes'] === undefined ? undefined : Number(v['demo-nodes']);
+  if (demoSites !== undefined && !(Number.isInteger(demoSites) && demoSites >= 1 && demoSites <= 1000))
+    return {
+      ok: false,
+      message: `--demo-sites must be a whole number from 1 to 1000, not "${v['demo-sites']}"`,
+    };
+  if (demoNodes !== undefined && !(Number.isInteger(demoNodes) && demoNodes >= 1 && demoNodes <= 64))
+    return {
+      ok: false,
+      message: `--demo-nodes must be a whole number from 1 to 64, not "${v['demo-nodes']}"`,
     };
   const host = v.host!;
   if (!LOOPBACK.has(host) && !v['allow-remote'])
@@ -69,6 +86,10 @@ export function parseServeArgs(
       configDir: v.config,
       intervalMs,
       rendererDir: v['renderer-dir'],
+      demo:
+        demoSites === undefined && demoNodes === undefined
+          ? undefined
+          : { sites: demoSites ?? 24, nodesPerSite: demoNodes ?? [4, 32] },
     },
   };
 }
