@@ -26,7 +26,8 @@ export function parseCarbonCsv(
     if (!Number.isFinite(v) || v < 0)
       return { ok: false, message: `carbon table line ${i + 2}: "${f[g]}" is not an intensity` };
     byCountry.set(f[a2]!, v);
-    if (year >= 0) y = Number(f[year]) || y;
+    // Ember's latest year differs by country: the table's year is the newest it holds.
+    if (year >= 0 && Number(f[year])) y = Math.max(y ?? 0, Number(f[year]));
   }
   return {
     ok: true,

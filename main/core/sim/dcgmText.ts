@@ -99,12 +99,18 @@ function labelSet(node: SimNode, gpu: number): string {
   );
 }
 
-export function renderDcgmText(node: SimNode, frames: readonly GpuFrame[]): string {
+/**
+ * `timestampMs`: stamps every sample with the moment the simulator read its state, as the exposition
+ * format allows. dcgm-exporter itself does not; the simulator does so the console books each reading
+ * at the second the simulator's ground truth has for it (and the parser's timestamp path is exercised).
+ */
+export function renderDcgmText(node: SimNode, frames: readonly GpuFrame[], timestampMs?: number): string {
   const labels = node.gpus.map((_, i) => labelSet(node, i));
+  const stamp = timestampMs === undefined ? '' : ` ${Math.round(timestampMs)}`;
   const out: string[] = [];
   for (const [name, type, help, value] of FIELDS) {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (let i = 0; i < frames.length; i++) out.push(`${name}${labels[i]} ${value(frames[i]!)}`);
+    for (let i = 0; i < frames.length; i++) out.push(`${name}${labels[i]} ${value(frames[i]!)}${stamp}`);
   }
   return out.join('\n') + '\n';
 }

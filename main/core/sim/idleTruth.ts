@@ -15,6 +15,9 @@ export function simEnergyTruth(
   fromS: number,
   toS: number,
   rule: IdleRule,
+  /** Only seconds in [countFromS, countToS) add up (runs are still judged over the whole span). */
+  countFromS = fromS + 1,
+  countToS = toS + 1,
 ): { idleKwh: number; totalKwh: number } {
   const n = node.gpus.length;
   const runStart = new Float64Array(n).fill(NaN);
@@ -27,7 +30,8 @@ export function simEnergyTruth(
     for (let g = 0; g < n; g++) {
       const r = readingAt(site, node, g, s, jobs);
       const low = r.utilPct < rule.thresholdPct;
-      const counted = s > fromS; // the first second is the baseline reading
+      // The first second is the baseline reading; outside the counting range nothing adds up.
+      const counted = s > fromS && s >= countFromS && s < countToS;
       if (counted) totalJ += r.powerW;
       if (!low) {
         runStart[g] = NaN;
@@ -39,10 +43,9 @@ export function simEnergyTruth(
         runStart[g] = s;
         continue; // a run's first low reading closes a busy interval
       }
-      if (!counted) continue;
-      if (qualified[g]) idleJ += r.powerW;
+      if (qualified[g]) idleJ += counted ? r.powerW : 0;
       else {
-        pendingJ[g]! += r.powerW;
+        pendingJ[g]! += counted ? r.powerW : 0;
         if (s - runStart[g]! >= rule.windowS) {
           qualified[g] = 1;
           idleJ += pendingJ[g]!;

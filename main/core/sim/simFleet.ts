@@ -78,7 +78,9 @@ export class SimFleet {
   }
 
   metricsText(site: SimSite, node: SimNode): string {
-    return renderDcgmText(node, this.frames(site, node));
+    // Stamped with the moment the state was read (its second is the one the frames describe).
+    const at = this.now();
+    return renderDcgmText(node, this.frames(site, node, Math.floor(at / 1000)), at);
   }
 
   private advance(site: SimSite, node: SimNode, tSec: number): NodeState {

@@ -75,6 +75,21 @@ export class DcgmScrapeSource implements TelemetrySource {
     const readings = readDcgmSamples(parsed.value.samples);
     if (readings.length === 0)
       return fail({ kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' });
-    return { hostname: e.hostname, outcome: { kind: 'ok' }, readings, t };
+    return {
+      hostname: e.hostname,
+      outcome: { kind: 'ok' },
+      readings,
+      t: sampleTime(parsed.value.samples, t),
+    };
   }
+}
+
+/**
+ * When the exporter stamps its samples (the exposition format allows it; dcgm-exporter does not),
+ * the reading is booked at that time, as Prometheus honours timestamps — unless the stamp is more than
+ * a minute off the console's clock (a skewed exporter), when the time of the scrape is used.
+ */
+export function sampleTime(samples: readonly { timestampMs: number | null }[], scrapedAt: number): number {
+  const stamp = samples.find((s) => s.timestampMs !== null)?.timestampMs;
+  return stamp !== undefined && stamp !== null && Math.abs(stamp - scrapedAt) <= 60_000 ? stamp : scrapedAt;
 }
