@@ -1,17 +1,20 @@
 /**
  * `npm run bench [-- --out FILE]`: the benchmark suite. Measures, never asserts: it prints a table
  * and writes JSON, and exits 0 whatever the numbers (targets missed are reported as such).
- * Issue 10 grows it (ingest, memory, event-loop lag, UI, planner); today: SSH throughput (issue 5).
+ * Issue 10 grows it (ingest, memory, event-loop lag, planner); today: SSH throughput (issue 5) and
+ * the UI's frame times on a 500-site fleet (issue 4; needs `npm run build` first; --skip-ui skips it).
  */
 import { writeFileSync } from 'node:fs';
 import type { Metric } from './metric';
 import { sshThroughput } from './sshThroughput';
+import { uiFrames } from './uiFrames';
 
 async function main() {
   const out = process.argv.indexOf('--out');
   const metrics: Metric[] = [];
   if (process.getuid?.() === 0) metrics.push(...(await sshThroughput()));
   else console.error('ssh.throughput: skipped (needs root to start an sshd)');
+  if (!process.argv.includes('--skip-ui')) metrics.push(...(await uiFrames()));
   const rows = metrics.map((m) =>
     [
       m.name,

@@ -1,7 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
-import { writeFileAtomic } from '../config/atomicFile';
+import { loadGzJson, moveAside, saveGzJson } from '../config/gzJsonFile';
 import { dimRings, type EnergyLedger, type Rings } from './energyLedger';
 
 /**
@@ -11,8 +8,6 @@ import { dimRings, type EnergyLedger, type Rings } from './energyLedger';
  */
 
 const VERSION = 1;
-const gz = promisify(gzip);
-const gunz = promisify(gunzip);
 
 type SavedDims = Record<string, ReturnType<Rings['toJSON']>>;
 interface Saved {
@@ -56,7 +51,7 @@ export async function saveLedger(path: string, ledger: EnergyLedger, now: number
       ]),
     ),
   };
-  await writeFileAtomic(path, await gz(JSON.stringify(saved)));
+  await saveGzJson(path, saved);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -70,18 +65,9 @@ export async function loadLedger(
   path: string,
   ledger: EnergyLedger,
 ): Promise<{ kind: 'loaded' | 'none' } | { kind: 'corrupt'; message: string; movedTo: string }> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(path);
-  } catch {
-    return { kind: 'none' };
-  }
-  let saved: unknown;
-  try {
-    saved = JSON.parse((await gunz(raw)).toString('utf8'));
-  } catch (e) {
-    return moveAside(path, `not a gzip'd JSON ledger (${(e as Error).message})`);
-  }
+  const loaded = await loadGzJson(path);
+  if (loaded.kind !== 'loaded') return loaded;
+  const saved = loaded.value;
   if (!isRecord(saved) || saved.version !== VERSION || !isRecord(saved.sites))
     return moveAside(path, `not a version ${VERSION} ledger`);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -104,10 +90,4 @@ export async function loadLedger(
     }
   }
   return { kind: 'loaded' };
-}
-
-async function moveAside(path: string, why: string) {
-  const movedTo = `${path}.corrupt-${Date.now()}`;
-  await rename(path, movedTo).catch(() => undefined);
-  return { kind: 'corrupt' as const, message: `energy ledger ${path}: ${why}`, movedTo };
 }

@@ -7,12 +7,24 @@ import { NoticeBanner } from './NoticeBanner';
 import { StatusBar } from './StatusBar';
 import { AreaBoundary } from './AreaBoundary';
 import { AreaLoading } from './AreaLoading';
-import { AuditPage, BroadcastPage, EmptyArea, SitesPage, TerminalPage } from './areaPages';
+import {
+  AlertsPage,
+  AuditPage,
+  BroadcastPage,
+  EmptyArea,
+  NodesPage,
+  SitesPage,
+  SustainabilityPage,
+  TerminalPage,
+} from './areaPages';
 import { FleetPage } from '../features/fleet/FleetPage';
 import { SitePanel } from '../features/sites/SitePanel';
 import { TerminalProvider } from '../features/terminal/TerminalProvider';
 import { TerminalPrompts } from '../features/terminal/TerminalPrompts';
 import { useBroadcastEvents } from '../features/broadcast/useBroadcastEvents';
+import { useAlertFeed } from '../features/alerts/useAlertFeed';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { hashForNode, NODE_HISTORY_MARK, nodeRouteFromHash } from '../features/nodes/nodeRoute';
 
 /** Areas with the site panel beside them. */
 const PANEL_AREAS: ReadonlySet<AreaId> = new Set(['fleet', 'sites']);
@@ -27,6 +39,7 @@ export function App() {
   const setArea = useAppStore((s) => s.setArea);
   useHashSync(area, setArea);
   useBroadcastEvents();
+  useAlertFeed();
 
   const current = AREAS.find((a) => a.id === area) ?? AREAS[0];
 
@@ -43,12 +56,18 @@ export function App() {
                 <FleetPage />
               ) : area === 'sites' ? (
                 <SitesPage />
+              ) : area === 'nodes' ? (
+                <NodesPage />
+              ) : area === 'alerts' ? (
+                <AlertsPage />
               ) : area === 'audit' ? (
                 <AuditPage />
               ) : area === 'terminal' ? (
                 <TerminalPage />
               ) : area === 'broadcast' ? (
                 <BroadcastPage />
+              ) : area === 'sustainability' ? (
+                <SustainabilityPage />
               ) : (
                 <EmptyArea area={current} />
               )}
@@ -58,6 +77,7 @@ export function App() {
         {PANEL_AREAS.has(area) && <SitePanel />}
         <StatusBar />
         <TerminalPrompts />
+        <CommandPalette />
       </div>
     </TerminalProvider>
   );
@@ -65,14 +85,22 @@ export function App() {
 
 /** The area lives in the URL hash (#/sites), so a wall screen can be pointed straight at one. */
 function useHashSync(area: AreaId, setArea: (a: AreaId) => void) {
+  const nodeRoute = useAppStore((s) => s.nodeRoute);
   useEffect(() => {
-    const want = hashForArea(area);
-    if (window.location.hash !== want) window.history.replaceState(null, '', want);
-  }, [area]);
+    const node = area === 'nodes' ? nodeRoute : null;
+    const want = node ? hashForNode(node) : hashForArea(area);
+    if (window.location.hash === want) return;
+    // A node page (#/nodes/<site>/<host>) gets its own history entry, so Back returns to where it was opened.
+    if (node) window.history.pushState({ [NODE_HISTORY_MARK]: true }, '', want);
+    else window.history.replaceState(null, '', want);
+  }, [area, nodeRoute]);
   useEffect(() => {
     const onHash = () => {
+      const node = nodeRouteFromHash(window.location.hash);
       const a = areaFromHash(window.location.hash);
-      if (a) setArea(a);
+      if (node) useAppStore.getState().openNodePage(node);
+      else if (a === 'nodes') useAppStore.getState().goToArea(a);
+      else if (a) setArea(a);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

@@ -1,5 +1,7 @@
 import { useAppStore } from '../store/appStore';
 import { RoleControl } from '../features/session/RoleControl';
+import { AlertBadge } from '../features/alerts/AlertBadge';
+import { openPalette } from '../features/palette/paletteOpen';
 
 export function Header() {
   const info = useAppStore((s) => s.appInfo);
@@ -13,6 +15,18 @@ export function Header() {
           <span>{info.shell === 'desktop' ? 'Desktop' : info.shell === 'served' ? 'Served' : 'Test'}</span>
         </span>
       )}
+      <span className="topbar-noc">
+        <button
+          type="button"
+          className="palette-button"
+          title="Command palette (Ctrl+K)"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={openPalette}
+        >
+          Commands <kbd>Ctrl K</kbd>
+        </button>
+        <AlertBadge />
+      </span>
       <RoleControl />
     </header>
   );

@@ -3,7 +3,8 @@ import { useAppStore } from '../store/appStore';
 import { AREAS } from './areas';
 
 export function Nav() {
-  const { area, setArea } = useAppStore(useShallow((s) => ({ area: s.area, setArea: s.setArea })));
+  // goToArea: Nodes means the table, even from a node page (features/nodes/nodesSlice.ts).
+  const { area, setArea } = useAppStore(useShallow((s) => ({ area: s.area, setArea: s.goToArea })));
   return (
     <nav className="nav" aria-label="Areas">
       <ul>

@@ -14,6 +14,18 @@ export const AuditPage = lazy(() =>
   import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
 );
 
+export const SustainabilityPage = lazy(() =>
+  import('../features/sustainability/SustainabilityPage').then((m) => ({ default: m.SustainabilityPage })),
+);
+
+export const NodesPage = lazy(() =>
+  import('../features/nodes/NodesPage').then((m) => ({ default: m.NodesPage })),
+);
+
+export const AlertsPage = lazy(() =>
+  import('../features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })),
+);
+
 export const BroadcastPage = lazy(() =>
   import('../features/broadcast/BroadcastPage').then((m) => ({ default: m.BroadcastPage })),
 );

@@ -5,12 +5,13 @@
 export const AREAS = [
   { id: 'fleet', label: 'Fleet', issue: null },
   { id: 'sites', label: 'Sites', issue: null },
-  { id: 'nodes', label: 'Nodes', issue: 4 },
+  { id: 'nodes', label: 'Nodes', issue: null },
+  { id: 'alerts', label: 'Alerts', issue: null },
   { id: 'terminal', label: 'Terminal', issue: null },
   { id: 'broadcast', label: 'Broadcast', issue: null },
   { id: 'placement', label: 'Placement', issue: 6 },
   { id: 'sovereignty', label: 'Sovereignty', issue: 7 },
-  { id: 'sustainability', label: 'Sustainability', issue: 8 },
+  { id: 'sustainability', label: 'Sustainability', issue: null },
   { id: 'audit', label: 'Audit', issue: null },
 ] as const;
 
@@ -23,9 +24,9 @@ export function isAreaId(s: string): s is AreaId {
   return AREAS.some((a) => a.id === s);
 }
 
-/** "#/sites" → "sites"; anything unknown → null. */
+/** "#/sites" → "sites"; a deeper address names its area first ("#/nodes/<site>/<host>" → "nodes"); anything unknown → null. */
 export function areaFromHash(hash: string): AreaId | null {
-  const id = hash.replace(/^#\/?/, '');
+  const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return isAreaId(id) ? id : null;
 }
 

@@ -5,6 +5,8 @@ import { createSessionSlice } from '../features/session/sessionSlice';
 import { createSiteProfilesSlice } from '../features/siteProfiles/siteProfilesSlice';
 import { createTerminalSlice } from '../features/terminal/terminalSlice';
 import { createBroadcastSlice } from '../features/broadcast/broadcastSlice';
+import { createNodesSlice } from '../features/nodes/nodesSlice';
+import { createAlertsSlice } from '../features/alerts/alertsSlice';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -16,6 +18,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSiteProfilesSlice(...a),
   ...createTerminalSlice(...a),
   ...createBroadcastSlice(...a),
+  ...createNodesSlice(...a),
+  ...createAlertsSlice(...a),
 }));
 
 /** Back to the initial state, including the raw history kept outside React state; for tests. */
