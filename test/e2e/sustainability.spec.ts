@@ -99,6 +99,9 @@ test('idle kWh and CO2 on the page match the simulator’s ground truth within 1
       ).idleKwh;
   }
   expect(truth).toBeGreaterThan(0);
+  console.log(
+    `idle kWh in minute ${new Date(minute).toISOString()}: page ${pageKwh.toFixed(5)}, truth ${truth.toFixed(5)}`,
+  );
   expect(Math.abs(pageKwh - truth) / truth).toBeLessThan(0.01);
 
   // CO2: each site's idle energy × its PUE × its country's Ember intensity, added up by hand.

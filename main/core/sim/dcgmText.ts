@@ -100,9 +100,8 @@ function labelSet(node: SimNode, gpu: number): string {
 }
 
 /**
- * `timestampMs`: stamps every sample with the moment the simulator read its state, as the exposition
- * format allows. dcgm-exporter itself does not; the simulator does so the console books each reading
- * at the second the simulator's ground truth has for it (and the parser's timestamp path is exercised).
+ * `timestampMs`: stamps every sample, as the exposition format allows (dcgm-exporter does not; tests
+ * of the scraper's timestamp handling use it).
  */
 export function renderDcgmText(node: SimNode, frames: readonly GpuFrame[], timestampMs?: number): string {
   const labels = node.gpus.map((_, i) => labelSet(node, i));

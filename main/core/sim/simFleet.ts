@@ -78,9 +78,9 @@ export class SimFleet {
   }
 
   metricsText(site: SimSite, node: SimNode): string {
-    // Stamped with the moment the state was read (its second is the one the frames describe).
-    const at = this.now();
-    return renderDcgmText(node, this.frames(site, node, Math.floor(at / 1000)), at);
+    // Not stamped, like dcgm-exporter: a stamped series is never marked stale by Prometheus, and the
+    // simulator must fail the way real exporters do.
+    return renderDcgmText(node, this.frames(site, node));
   }
 
   private advance(site: SimSite, node: SimNode, tSec: number): NodeState {
