@@ -36,6 +36,7 @@ export const CALL_NAMES = [
   'sustainability.export',
   'nodes.list',
   'node.detail',
+  'site.health',
   'alerts.list',
   'alerts.acknowledge',
   'alerts.silence',

@@ -7,7 +7,7 @@ import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
 import { AlertRuleSchema, AlertRulesFileSchema, AlertSchema } from './alerts';
-import { NodeDetailSchema, NodePageSchema, NodeQuerySchema } from './nodes';
+import { NodeDetailSchema, NodePageSchema, NodeQuerySchema, SiteHealthSchema } from './nodes';
 import { PeriodSchema, SustainabilitySettingsSchema, SustainabilitySummarySchema } from './sustainability';
 import {
   BroadcastProgressSchema,
@@ -367,6 +367,14 @@ export const calls = {
     permission: 'view',
     request: z.object({ siteId: SiteIdSchema, hostname: z.string().min(1).max(253) }).strict(),
     response: NodeDetailSchema,
+    errors: ['NOT_FOUND'],
+  }),
+  'site.health': call({
+    summary:
+      'A site page: capacity by GPU model, power against the contracted capacity, a utilisation heatmap, availability.',
+    permission: 'view',
+    request: z.object({ siteId: SiteIdSchema }).strict(),
+    response: SiteHealthSchema,
     errors: ['NOT_FOUND'],
   }),
   'alerts.list': call({

@@ -128,6 +128,39 @@ export const TimelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
 
+/** Availability as DePIN hosts are paid on it: uptime this month against 99 %, offline minutes a day against 30. */
+export const SloSchema = z.object({
+  monthUptimePct: metric,
+  /** How much watching the figure rests on (the console was running). */
+  monthWatchedMin: z.number().nonnegative(),
+  days: z.array(z.object({ day: z.string(), watchedMin: z.number(), offlineMin: z.number() })),
+  targets: z.object({ monthUptimePct: z.number(), offlineMinPerDay: z.number() }),
+});
+export type SloView = z.infer<typeof SloSchema>;
+
+export const SiteHealthSchema = z.object({
+  at: z.number(),
+  siteId: z.string(),
+  powerKw: metric,
+  powerCapacityKw: metric,
+  /** Capacity minus draw now; null when either is unknown. */
+  headroomKw: metric,
+  /** GPUs by model, and how many the scheduler has allocated (null without a scheduler). */
+  capacity: z.array(
+    z.object({ model: z.string(), gpus: z.number().int(), gpusUsed: z.number().int().nullable() }),
+  ),
+  /** Mean GPU utilisation per node and time column over the retained samples; null = no sample. */
+  heatmap: z.object({
+    t: z.array(z.number()),
+    columnMs: z.number(),
+    nodes: z.array(z.string()),
+    util: z.array(z.array(metric)),
+  }),
+  slo: SloSchema,
+  nodes: z.array(z.object({ hostname: z.string(), monthUptimePct: metric, offlineMinToday: metric })),
+});
+export type SiteHealth = z.infer<typeof SiteHealthSchema>;
+
 export const NodeDetailSchema = z.object({
   at: z.number(),
   siteId: z.string(),
@@ -142,5 +175,6 @@ export const NodeDetailSchema = z.object({
   alerts: z.array(AlertSchema.extend({ silenced: z.boolean() })),
   /** Newest first: alerts, scheduler state changes, drains and other actions, SSH sessions. */
   timeline: z.array(TimelineEventSchema),
+  slo: SloSchema,
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;

@@ -164,10 +164,18 @@ export const SiteProfileSchema = z
     tariff: z
       .object({
         currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like EUR'),
-        perKwh: z.number().nonnegative().max(10),
+        perKwh: z
+          .number()
+          .nonnegative()
+          .max(
+            100_000,
+            'a price per kWh in the currency given (at most 100000: KRW, COP and IDR run into hundreds or thousands)',
+          ),
       })
       .strict()
       .optional(),
+    /** The power the site's contract allows its GPUs (kW): the site page shows headroom against it. */
+    powerCapacityKw: z.number().positive().max(1_000_000).optional(),
     /** Power usage effectiveness: facility energy = IT energy × PUE. */
     pue: z.number().min(1, 'PUE is at least 1.0').max(3).optional(),
     /** Overrides the country's grid carbon intensity (gCO2e/kWh), e.g. for an on-site PPA. */

@@ -30,6 +30,7 @@ import { SustainabilityService } from './energy/sustainabilityService';
 import { AlertService } from './alerts/alertService';
 import { NodeTimeline } from './fleet/nodeTimeline';
 import { NodeViews } from './fleet/nodeViews';
+import { SiteHealthService } from './fleet/siteHealth';
 import { startDemoFleet, type DemoFleet } from './sim/startDemoFleet';
 
 export interface CoreOptions {
@@ -107,6 +108,9 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     log: opts.log,
   });
   const timeline = new NodeTimeline();
+  const health = new SiteHealthService(fleet, stateDir);
+  await health.load();
+  fleet.onTick((t) => health.onTick(t.point.t));
   const alerts = await AlertService.open(fleet, timeline, stateDir);
   for (const n of alerts.notes) opts.log?.(n);
   // Alerts are evaluated on each tick, before subscribers hear of it, so a tick and its alerts agree.
@@ -152,13 +156,15 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       broadcasts,
       sustainability,
       alerts,
-      nodes: new NodeViews(fleet, alerts, timeline, audit),
+      nodes: new NodeViews(fleet, alerts, timeline, audit, health),
+      health,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
   );
   fleet.start();
   sustainability.start();
+  health.start();
   return ok({
     dispatch,
     events: createEventSource(fleet, audit, terminals, broadcasts, alerts),
@@ -173,6 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       terminals.closeAll();
       await fleet.stop();
       await sustainability.stop();
+      await health.stop();
       await sim?.stop();
       await audit.close();
     },

@@ -12,8 +12,7 @@ let core: Core;
 async function tick() {
   now += 1000;
   await core.fleet.scrapeAll();
-  core.fleet.tick();
-  core.alerts.evaluate();
+  core.fleet.tick(); // alerts and availability are evaluated on the tick
 }
 
 beforeAll(async () => {
@@ -164,5 +163,30 @@ describe('alerts from an injected fault', () => {
     expect(back.value.alerts.find((a) => a.kind === 'site-unreachable' && a.siteId === site.id)?.state).toBe(
       'resolved',
     );
+  });
+});
+
+describe('site.health and availability', () => {
+  it('gives capacity by model, power against the contracted capacity, a heatmap and uptime', async () => {
+    const site = core.sim!.fleet.sites[3]!;
+    for (let i = 0; i < 3; i++) await tick();
+    const r = await windowOn(core).call('site.health', { siteId: site.id });
+    if (!r.ok) throw new Error(r.error.message);
+    const h = r.value;
+    expect(h.capacity.reduce((k, c) => k + c.gpus, 0)).toBe(site.nodes.length * 8);
+    expect(h.powerCapacityKw).toBeGreaterThan(0);
+    expect(h.headroomKw).toBeCloseTo(h.powerCapacityKw! - h.powerKw!, 6);
+    expect(h.heatmap.nodes).toEqual(site.nodes.map((n) => n.hostname));
+    expect(h.heatmap.util.every((row) => row.length === h.heatmap.t.length)).toBe(true);
+    expect(h.heatmap.util.flat().some((v) => v !== null)).toBe(true);
+    expect(h.slo.monthUptimePct).toBe(100);
+    expect(h.slo.targets).toEqual({ monthUptimePct: 99, offlineMinPerDay: 30 });
+    const node = await windowOn(core).call('node.detail', {
+      siteId: site.id,
+      hostname: site.nodes[0]!.hostname,
+    });
+    if (!node.ok) throw new Error(node.error.message);
+    expect(node.value.slo.monthUptimePct).toBe(100);
+    expect(node.value.slo.monthWatchedMin).toBeGreaterThanOrEqual(0);
   });
 });

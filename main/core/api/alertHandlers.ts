@@ -2,16 +2,28 @@ import { err, ok } from '../../../shared/result';
 import type { AlertService } from '../alerts/alertService';
 import type { AuditLog } from '../audit/auditLog';
 import type { NodeViews } from '../fleet/nodeViews';
+import type { SiteHealthService } from '../fleet/siteHealth';
 import type { CallContext, Handlers } from './dispatcher';
 
 type AlertAndNodeHandlers = Pick<
   Handlers,
-  'nodes.list' | 'node.detail' | 'alerts.list' | 'alerts.acknowledge' | 'alerts.silence' | 'alerts.setRules'
+  | 'nodes.list'
+  | 'node.detail'
+  | 'site.health'
+  | 'alerts.list'
+  | 'alerts.acknowledge'
+  | 'alerts.silence'
+  | 'alerts.setRules'
 >;
 
 const who = (ctx: CallContext) => `${ctx.session.actor.osUser} (${ctx.session.actor.profile})`;
 
-export function alertHandlers(alerts: AlertService, nodes: NodeViews, audit: AuditLog): AlertAndNodeHandlers {
+export function alertHandlers(
+  alerts: AlertService,
+  nodes: NodeViews,
+  health: SiteHealthService,
+  audit: AuditLog,
+): AlertAndNodeHandlers {
   const record = async (
     ctx: CallContext,
     action: string,
@@ -41,6 +53,15 @@ export function alertHandlers(alerts: AlertService, nodes: NodeViews, audit: Aud
         : err(
             'NOT_FOUND',
             `No node "${hostname}" at site "${siteId}". It may have left the fleet; pick one from Nodes.`,
+          );
+    },
+    'site.health': ({ siteId }) => {
+      const h = health.health(siteId);
+      return h
+        ? ok(h)
+        : err(
+            'NOT_FOUND',
+            `No site with id "${siteId}". It may have been removed; pick one from the site list.`,
           );
     },
     'alerts.list': () => ok(alerts.list()),

@@ -16,6 +16,7 @@ import { sustainabilityHandlers } from './sustainabilityHandlers';
 import type { SustainabilityService } from '../energy/sustainabilityService';
 import type { AlertService } from '../alerts/alertService';
 import type { NodeViews } from '../fleet/nodeViews';
+import type { SiteHealthService } from '../fleet/siteHealth';
 import { alertHandlers } from './alertHandlers';
 
 export interface HandlerDeps {
@@ -29,6 +30,7 @@ export interface HandlerDeps {
   sustainability: SustainabilityService;
   alerts: AlertService;
   nodes: NodeViews;
+  health: SiteHealthService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -53,7 +55,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),
     ...sustainabilityHandlers(d.sustainability, d.audit),
-    ...alertHandlers(d.alerts, d.nodes, d.audit),
+    ...alertHandlers(d.alerts, d.nodes, d.health, d.audit),
   };
 }
 

@@ -177,7 +177,7 @@ export class FleetService {
     for (const c of this.connections) void this.loop(c);
     const tick = () => {
       if (!this.running) return;
-      this.emit(this.tick());
+      this.tick();
       this.schedule(tick, this.opts.intervalMs);
     };
     // First tick shortly after the first scrapes can have landed.
@@ -200,7 +200,7 @@ export class FleetService {
     await Promise.all(this.connections.map((c) => c.scrape(this.now)));
   }
 
-  /** Rolls up the latest samples into site and fleet summaries, appends one history point, and tells subscribers. */
+  /** Rolls up the latest samples into site and fleet summaries, appends one history point, and tells subscribers (alerts and availability first: they subscribe at start-up). */
   tick(): FleetTick {
     const t = this.summarise();
     // The GPU-seconds each site should have reported since the last tick: coverage's denominator.
@@ -213,6 +213,7 @@ export class FleetService {
       this.siteHistory.get(s.id)!.push({ t: t.point.t, utilPct: s.utilPct, powerKw: s.powerKw });
     this.fleetHistory.push(t.point);
     this.last = { totals: t.totals, sites: t.sites };
+    this.emit(t);
     return t;
   }
 

@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { defaultPowerLimitW } from '../telemetry/boardPower';
 import type { FleetService } from './fleetService';
 import type { NodeTimeline } from './nodeTimeline';
+import type { SiteHealthService } from './siteHealth';
 import { queryNodes } from './queryNodes';
 
 const SSH_ACTIONS = new Set(['ssh.open', 'ssh.close']);
@@ -23,6 +24,7 @@ export class NodeViews {
     private readonly alerts: AlertService,
     private readonly timeline: NodeTimeline,
     private readonly audit: AuditLog,
+    private readonly health: SiteHealthService,
   ) {}
 
   page(q: NodeQuery, offset: number, limit: number): NodePage {
@@ -137,6 +139,7 @@ export class NodeViews {
       jobs,
       alerts: this.alerts.forNode(siteId, hostname),
       timeline,
+      slo: this.health.slo(`${siteId}/${hostname}`),
     };
   }
 }

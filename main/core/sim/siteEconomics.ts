@@ -41,12 +41,20 @@ const TARIFFS: Record<string, [currency: string, perKwh: number]> = {
   KR: ['KRW', 160],
   AU: ['AUD', 0.22],
   ZA: ['ZAR', 2.6],
+  AE: ['AED', 0.3],
+  EG: ['EGP', 2.2],
+  HK: ['HKD', 1.3],
+  ID: ['IDR', 1450],
+  IL: ['ILS', 0.55],
+  KE: ['KES', 22],
+  NG: ['NGN', 110],
+  NZ: ['NZD', 0.2],
 };
 
 export function siteEconomics(
   seed: number,
   site: SimSite,
-): Pick<SiteProfile, 'tariff' | 'pue' | 'reservations'> {
+): Pick<SiteProfile, 'tariff' | 'pue' | 'reservations' | 'powerCapacityKw'> {
   const key = hashString(`${seed}/${site.id}/economics`);
   const t = TARIFFS[site.country];
   // Roughly the first half of the nodes is rented out in one or two blocks; the rest is the shared pool.
@@ -64,6 +72,11 @@ export function siteEconomics(
   return {
     ...(t ? { tariff: { currency: t[0], perKwh: t[1] } } : {}),
     pue: Math.round((1.12 + 0.38 * rand01(key, 4)) * 100) / 100,
+    // Contracts are sized below every GPU at full power: busy sites run close to their limit.
+    powerCapacityKw: Math.round(
+      (site.nodes.reduce((w, n) => w + n.gpus.length * n.model.tdpW, 0) / 1000) *
+        (0.75 + 0.2 * rand01(key, 5)),
+    ),
     reservations,
   };
 }
