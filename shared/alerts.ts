@@ -24,6 +24,7 @@ export const ALERT_KINDS = [
   'node-down',
   'site-unreachable',
   'data-stale',
+  'residency',
 ] as const;
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
@@ -168,6 +169,15 @@ export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
     forS: 0,
     clearS: 0,
     forIntervals: 3,
+  },
+  {
+    id: 'residency-violation',
+    kind: 'residency',
+    enabled: true,
+    severity: 'critical',
+    threshold: null,
+    forS: 0,
+    clearS: 0,
   },
 ];
 

@@ -41,6 +41,11 @@ export const CALL_NAMES = [
   'alerts.acknowledge',
   'alerts.silence',
   'alerts.setRules',
+  'residency.now',
+  'residency.query',
+  'residency.report',
+  'residency.verifyReport',
+  'policy.set',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',

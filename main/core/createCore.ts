@@ -31,6 +31,7 @@ import { AlertService } from './alerts/alertService';
 import { NodeTimeline } from './fleet/nodeTimeline';
 import { NodeViews } from './fleet/nodeViews';
 import { SiteHealthService } from './fleet/siteHealth';
+import { ResidencyService } from './residency/residencyService';
 import { startDemoFleet, type DemoFleet } from './sim/startDemoFleet';
 
 export interface CoreOptions {
@@ -111,7 +112,11 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   const health = new SiteHealthService(fleet, stateDir);
   await health.load();
   fleet.onTick((t) => health.onTick(t.point.t));
-  const alerts = await AlertService.open(fleet, timeline, stateDir);
+  const residency = await ResidencyService.open(fleet, stateDir, audit);
+  for (const n of residency.notes) opts.log?.(n);
+  // Residency before alerts on each tick, so a new violation alerts on the tick that saw it.
+  fleet.onTick((t) => residency.onTick(t.point.t));
+  const alerts = await AlertService.open(fleet, timeline, stateDir, () => residency.violationsByNode());
   for (const n of alerts.notes) opts.log?.(n);
   // Alerts are evaluated on each tick, before subscribers hear of it, so a tick and its alerts agree.
   fleet.onTick(() => alerts.evaluate());
@@ -158,6 +163,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       alerts,
       nodes: new NodeViews(fleet, alerts, timeline, audit, health),
       health,
+      residency,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },

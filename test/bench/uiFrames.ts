@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -8,45 +8,86 @@ import type { Metric } from './metric';
 /**
  * Issue 4's benchmark: the served console on a 500-site, 20,000-node, 160,000-GPU simulated fleet in
  * Debian's Chromium. For each view, 30 s of live updates: frame-time p95, the worst frame, frames
- * over 25 ms and the longest task (PerformanceObserver "longtask"). The simulator runs in the
- * console's own process, as the demo does, so the machine's two cores are shared with it.
+ * over 25 ms and the longest task (PerformanceObserver "longtask"). The simulator runs in its own
+ * process; it shares the machine's two cores with the console and the browser.
  */
 const SITES = 500;
 const NODES = 40;
 const WINDOW_MS = 30_000;
 
-async function startServe(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      'out/main/serve.js',
-      '--port',
-      '0',
-      '--config',
-      mkdtempSync(join(tmpdir(), 'fc-bench-ui-')),
-      '--interval-ms',
-      '5000',
-      '--demo-sites',
-      String(SITES),
-      '--demo-nodes',
-      String(NODES),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve printed no URL within 120 s')), 120_000);
+/** Reads a child's stdout until `done` finds what it waits for. */
+function readUntil<T>(child: ChildProcess, done: (out: string) => T | undefined, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} within 180 s`)), 180_000);
     let out = '';
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
-      const m = /Fleet Console: (http:\/\/\S+)/.exec(out);
-      if (m) {
+      const v = done(out);
+      if (v !== undefined) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve(v);
       }
     });
+    child.on('exit', (code) => reject(new Error(`${what}: exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
 }
+
+/**
+ * The simulator in its own process (`npm run sim`), as real sites are not inside the console, and
+ * the console scraping it from a config directory like any fleet.
+ */
+async function startFleet(): Promise<{ url: string; stop: () => void }> {
+  const sim = spawn(
+    process.execPath,
+    ['out/main/sim.js', '--sites', String(SITES), '--nodes-per-site', String(NODES)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const manifest = await readUntil(
+    sim,
+    (out) => {
+      try {
+        return JSON.parse(out) as { sites: Record<string, unknown>[] };
+      } catch {
+        return undefined;
+      }
+    },
+    'npm run sim printed no manifest',
+  );
+  const config = mkdtempSync(join(tmpdir(), 'fc-bench-ui-'));
+  // Telemetry only: the simulated schedulers' tokens live in the simulator's memory.
+  const sites = manifest.sites.map(({ scheduler: _s, bastion: _b, ...site }) => site);
+  writeFileSync(join(config, 'sites.json'), JSON.stringify({ sites }));
+  const serve = spawn(
+    process.execPath,
+    ['out/main/serve.js', '--port', '0', '--config', config, '--interval-ms', '5000'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await readUntil(
+    serve,
+    (out) => /Fleet Console: (http:\/\/\S+)/.exec(out)?.[1],
+    'serve printed no URL',
+  );
+  return {
+    url,
+    stop: () => {
+      serve.kill('SIGTERM');
+      sim.kill('SIGTERM');
+    },
+  };
+}
+
+const metric = (name: string, value: number, unit: string, target: string, met: boolean): Metric => ({
+  name,
+  value: Math.round(value * 10) / 10,
+  unit,
+  anchor: null,
+  anchorValue: null,
+  ratio: null,
+  target,
+  met,
+});
 
 const PROBE = `(() => {
   const w = window;
@@ -69,16 +110,8 @@ async function measure(page: Page, name: string): Promise<Metric[]> {
   const worst = sorted.at(-1) ?? NaN;
   const over25 = r.frames.filter((f) => f > 25).length;
   const longest = Math.max(0, ...r.tasks);
-  const m = (metric: string, value: number, unit: string, target: string, met: boolean): Metric => ({
-    name: `ui.${name}.${metric}`,
-    value: Math.round(value * 10) / 10,
-    unit,
-    anchor: null,
-    anchorValue: null,
-    ratio: null,
-    target,
-    met,
-  });
+  const m = (key: string, value: number, unit: string, target: string, met: boolean) =>
+    metric(`ui.${name}.${key}`, value, unit, target, met);
   return [
     m('frameP95', p95, 'ms', '≤ 25 ms', p95 <= 25),
     m('worstFrame', worst, 'ms', '≤ 25 ms in steady state', worst <= 25),
@@ -88,7 +121,7 @@ async function measure(page: Page, name: string): Promise<Metric[]> {
 }
 
 export async function uiFrames(): Promise<Metric[]> {
-  const serve = await startServe();
+  const serve = await startFleet();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -102,13 +135,12 @@ export async function uiFrames(): Promise<Metric[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const t0 = Date.now();
-    await page.goto(serve.url);
+    await page.goto(serve.url, { timeout: 180_000 });
     // First meaningful paint: the map's markers and the fleet totals of 500 sites.
-    await page.waitForFunction(
-      `document.querySelectorAll('[data-testid="site-marker"], [data-testid="site-cluster"]').length > 0`,
-      undefined,
-      { timeout: 180_000 },
-    );
+    await page
+      .locator('[data-testid="site-marker"], [data-testid="site-cluster"]')
+      .first()
+      .waitFor({ timeout: 180_000 });
     const firstPaint = Date.now() - t0;
     // Wait for every site to report once before measuring steady state.
     await page
@@ -117,22 +149,31 @@ export async function uiFrames(): Promise<Metric[]> {
       .waitFor({ timeout: 240_000 })
       .catch(() => undefined);
     const metrics: Metric[] = [
-      {
-        name: 'ui.firstPaint',
-        value: firstPaint,
-        unit: 'ms',
-        anchor: null,
-        anchorValue: null,
-        ratio: null,
-        target: '< 1500 ms',
-        met: firstPaint < 1500,
-      },
+      metric('ui.firstPaint', firstPaint, 'ms', '< 1500 ms', firstPaint < 1500),
       ...(await measure(page, 'map')),
     ];
-    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Nodes' }).click();
-    await page.getByTestId('node-row').first().waitFor({ timeout: 60_000 });
-    await page.getByRole('columnheader', { name: /temp/i }).click();
-    metrics.push(...(await measure(page, 'nodesTable')));
+    console.error(metrics.map((x) => `${x.name} ${x.value} ${x.unit}`).join('\n'));
+    try {
+      await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Nodes' }).click();
+      const t1 = Date.now();
+      await page.getByTestId('node-row').first().waitFor({ timeout: 120_000 });
+      metrics.push(
+        metric('ui.nodesTable.firstRows', Date.now() - t1, 'ms', '< 1500 ms', Date.now() - t1 < 1500),
+      );
+      await page.getByRole('grid', { name: 'Nodes' }).getByRole('button', { name: 'Max temp' }).click();
+      metrics.push(...(await measure(page, 'nodesTable')));
+    } catch (e) {
+      // Reported, not thrown: the map's figures stand, and the miss is a result too.
+      metrics.push(
+        metric(
+          'ui.nodesTable.firstRows',
+          -1,
+          `not measured: ${(e as Error).message.split('\n')[0]}`,
+          '< 1500 ms',
+          false,
+        ),
+      );
+    }
     return metrics;
   } finally {
     await browser.close();

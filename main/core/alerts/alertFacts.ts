@@ -34,6 +34,8 @@ export interface NodeFacts {
   schedulerState: string | null;
   schedulerReason: string | null;
   gpus: GpuFacts[];
+  /** Workloads on this node that break a residency rule now (issue 7); absent = none known. */
+  violations?: { workload: string; tenant: string; dataClass: string; ruleId: string; reason: string }[];
 }
 
 export interface SiteFacts {

@@ -16,8 +16,12 @@ import type { NodeTimeline } from '../fleet/nodeTimeline';
 import { acknowledge, emptyAlertBook, silence, type AlertBook } from './alertBook';
 import { buildAlertFacts, schedulerWord } from './buildAlertFacts';
 import { evaluateAlerts } from './evaluateAlerts';
+import type { NodeFacts } from './alertFacts';
 
 const RULES_FILE = 'alerts.json';
+
+/** Residency violations per node ("site/host"), from the sovereignty service (issue 7). */
+export type ViolationSource = () => ReadonlyMap<string, NonNullable<NodeFacts['violations']>>;
 
 /**
  * Runs the alert engine on every fleet tick, keeps the book, the rules (alerts.json in the config
@@ -35,9 +39,15 @@ export class AlertService {
     private readonly stateDir: string,
     private rules: AlertRule[],
     readonly notes: string[],
+    private readonly violations: ViolationSource,
   ) {}
 
-  static async open(fleet: FleetService, timeline: NodeTimeline, stateDir: string): Promise<AlertService> {
+  static async open(
+    fleet: FleetService,
+    timeline: NodeTimeline,
+    stateDir: string,
+    violations: ViolationSource = () => new Map(),
+  ): Promise<AlertService> {
     const notes: string[] = [];
     const path = join(stateDir, RULES_FILE);
     let rules: AlertRule[] = [...DEFAULT_ALERT_RULES];
@@ -60,12 +70,12 @@ export class AlertService {
         );
       }
     }
-    return new AlertService(fleet, timeline, stateDir, rules, notes);
+    return new AlertService(fleet, timeline, stateDir, rules, notes, violations);
   }
 
   /** One evaluation, at the fleet's tick. */
   evaluate(): void {
-    const facts = buildAlertFacts(this.fleet);
+    const facts = buildAlertFacts(this.fleet, this.violations());
     for (const c of this.fleet.siteConnections)
       for (const n of c.nodes) {
         const sched = schedulerWord(c.scheduler.nodes.get(n.hostname));

@@ -125,3 +125,19 @@ export function siteFacet(rule: AlertRule, site: SiteFacts, forMs: number): Aler
     value: null,
   };
 }
+
+export function residencyFacet(rule: AlertRule, node: NodeFacts): AlertFacet {
+  const v = node.violations ?? [];
+  const first = v[0]!;
+  return {
+    severity: rule.severity,
+    title:
+      v.length === 1
+        ? `${first.workload} (${first.tenant}, ${first.dataClass}) breaks ${first.ruleId}`
+        : `${v.length} workloads break residency rules on ${node.hostname}`,
+    detail:
+      `${v.map((x) => `${x.workload}: ${x.reason}`).join('; ')}. Move the workload to a site the rule allows ` +
+      '(Placement), or change the policy if it is wrong (Sovereignty).',
+    value: v.length,
+  };
+}

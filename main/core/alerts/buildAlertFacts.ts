@@ -11,7 +11,10 @@ export function schedulerWord(n: { state: string; flags: readonly string[] } | u
 }
 
 /** The fleet's state as the alert engine reads it: plain data from the store's latest arrays. */
-export function buildAlertFacts(fleet: FleetService): AlertFacts {
+export function buildAlertFacts(
+  fleet: FleetService,
+  violations: ReadonlyMap<string, NonNullable<NodeFacts['violations']>> = new Map(),
+): AlertFacts {
   const at = fleet.clock();
   const { t, power, temp } = fleet.store.latestArrays;
   const sites: SiteFacts[] = [];
@@ -41,6 +44,10 @@ export function buildAlertFacts(fleet: FleetService): AlertFacts {
         schedulerState: schedulerWord(sn),
         schedulerReason: sn?.reason ?? null,
         gpus,
+        // Known only where a scheduler answers: elsewhere "no violation" would be a guess.
+        ...(c.slurm && c.scheduler.outcome?.kind === 'ok'
+          ? { violations: violations.get(`${c.id}/${n.hostname}`) ?? [] }
+          : {}),
       });
     }
   }

@@ -1,7 +1,15 @@
 import { alertKey, ruleHoldMs, type Alert, type AlertRule } from '../../../shared/alerts';
 import { READING_FRESH_INTERVALS, type AlertFacts, type GpuFacts, type NodeFacts } from './alertFacts';
 import type { AlertBook, Tracked } from './alertBook';
-import { gpuFacet, nodeDownFacet, powerPct, siteFacet, staleFacet, type AlertFacet } from './alertText';
+import {
+  gpuFacet,
+  nodeDownFacet,
+  powerPct,
+  siteFacet,
+  residencyFacet,
+  staleFacet,
+  type AlertFacet,
+} from './alertText';
 import { isSchedulerDown } from './schedulerDown';
 
 /**
@@ -79,6 +87,7 @@ export function evaluateAlerts(
   );
   const downRules = on(['node-down']);
   const staleRules = on(['data-stale']);
+  const residencyRules = on(['residency']);
   const siteRules = on(['site-unreachable']);
 
   // Sites first: an unreachable site's nodes are covered by its alert, not by one stale alert each.
@@ -112,6 +121,13 @@ export function evaluateAlerts(
       const key = visitKey(t, known, rule, node, null, cond);
       if (key === null) continue;
       const facet = cond ? nodeDownFacet(rule, node) : null;
+      advance(t, key, rule, subjectOf(node, null), cond, facet, ruleHoldMs(rule, intervalMs));
+    }
+    for (const rule of residencyRules) {
+      const cond = node.violations === undefined ? null : node.violations.length > 0;
+      const key = visitKey(t, known, rule, node, null, cond);
+      if (key === null) continue;
+      const facet = cond ? residencyFacet(rule, node) : null;
       advance(t, key, rule, subjectOf(node, null), cond, facet, ruleHoldMs(rule, intervalMs));
     }
     for (const rule of staleRules) {

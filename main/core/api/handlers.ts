@@ -18,6 +18,8 @@ import type { AlertService } from '../alerts/alertService';
 import type { NodeViews } from '../fleet/nodeViews';
 import type { SiteHealthService } from '../fleet/siteHealth';
 import { alertHandlers } from './alertHandlers';
+import { residencyHandlers } from './residencyHandlers';
+import type { ResidencyService } from '../residency/residencyService';
 
 export interface HandlerDeps {
   fleet: FleetService;
@@ -31,6 +33,7 @@ export interface HandlerDeps {
   alerts: AlertService;
   nodes: NodeViews;
   health: SiteHealthService;
+  residency: ResidencyService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -56,6 +59,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...terminalHandlers(d.terminals, d.broadcasts),
     ...sustainabilityHandlers(d.sustainability, d.audit),
     ...alertHandlers(d.alerts, d.nodes, d.health, d.audit),
+    ...residencyHandlers(d.residency, d.audit),
   };
 }
 

@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PolicyFileSchema } from '../../../shared/policy';
+import {
+  ResidencyEventSchema,
+  type PolicyStatus,
+  type ResidencyAnswer,
+  type ResidencyEvent,
+  type ResidencyNow,
+  type ResidencyQuery,
+  type WorkloadNow,
+} from '../../../shared/residency';
+import { err, ok, type Result } from '../../../shared/result';
+import type { AuditInput, AuditLog } from '../audit/auditLog';
+import { writeFileAtomic } from '../config/atomicFile';
+import type { FleetService } from '../fleet/fleetService';
+import { compilePolicy, evaluatePolicy, type CompiledPolicy } from '../policy/compilePolicy';
+import { parsePolicyYaml } from '../policy/policyFile';
+import { residencyCsv } from './residencyCsv';
+import { residencyQuery } from './residencyQuery';
+import { ResidencyTracker, type Observation } from './residencyTracker';
+import { workloadOf } from './workloadOf';
+
+const POLICY_FILE = 'policies.yaml';
+const ALLOW_ALL = (() => {
+  const c = compilePolicy(PolicyFileSchema.parse({}));
+  if (!c.ok) throw new Error(c.error.message);
+  return c.value;
+})();
+
+/**
+ * Issue 7's service: the policy in force (policies.yaml in the config directory), the tracker fed
+ * from every site's scheduler at each tick, the append-only history on disk (residency/history.jsonl,
+ * one JSON event a line), and the reports whose SHA-256 goes into the audit log.
+ */
+export class ResidencyService {
+  private readonly tracker = new ResidencyTracker();
+  private readonly events: ResidencyEvent[] = [];
+  private policy: CompiledPolicy = ALLOW_ALL;
+  private status: PolicyStatus = { text: '', sha256: null, rules: 0, default: 'allow', errors: [] };
+  private unknownSites: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  readonly notes: string[] = [];
+
+  private constructor(
+    private readonly fleet: FleetService,
+    private readonly stateDir: string,
+    private readonly audit: AuditLog,
+  ) {}
+
+  static async open(fleet: FleetService, stateDir: string, audit: AuditLog): Promise<ResidencyService> {
+    const s = new ResidencyService(fleet, stateDir, audit);
+    await mkdir(join(stateDir, 'residency'), { recursive: true });
+    const text = await readFile(join(stateDir, POLICY_FILE), 'utf8').catch(() => null);
+    if (text !== null) s.apply(text);
+    const history = await readFile(s.historyPath, 'utf8').catch(() => '');
+    let bad = 0;
+    for (const line of history.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const e = ResidencyEventSchema.safeParse(JSON.parse(line));
+        if (e.success) s.events.push(e.data);
+        else bad++;
+      } catch {
+        bad++; // a line cut short by a crash mid-write
+      }
+    }
+    if (bad) s.notes.push(`${s.historyPath}: ${bad} unreadable line(s) skipped`);
+    return s;
+  }
+
+  private get historyPath(): string {
+    return join(this.stateDir, 'residency', 'history.jsonl');
+  }
+
+  /** Applies policy text; on errors the last good policy stays in force and the errors are shown. */
+  private apply(text: string): string[] {
+    const parsed = parsePolicyYaml(text);
+    if (!parsed.ok) {
+      this.status = { ...this.status, errors: parsed.errors };
+      return parsed.errors;
+    }
+    this.policy = parsed.value;
+    this.status = {
+      text,
+      sha256: parsed.sha256,
+      rules: parsed.value.file.rules.length,
+      default: parsed.value.file.default,
+      errors: [],
+    };
+    return [];
+  }
+
+  policyStatus(): PolicyStatus {
+    return this.status;
+  }
+
+  async setPolicy(text: string): Promise<Result<PolicyStatus>> {
+    const parsed = parsePolicyYaml(text);
+    if (!parsed.ok) return err('CONFIG_INVALID', parsed.errors.join('\n'));
+    try {
+      await writeFileAtomic(join(this.stateDir, POLICY_FILE), text);
+    } catch (e) {
+      return err('UNAVAILABLE', `the policy could not be saved: ${(e as Error).message}`);
+    }
+    this.apply(text);
+    return ok(this.status);
+  }
+
+  /** At each fleet tick: what every answering scheduler runs, judged, turned into events. */
+  onTick(at: number): ResidencyEvent[] {
+    const seen: Observation[] = [];
+    const answered = new Set<string>();
+    const unknown: string[] = [];
+    for (const c of this.fleet.siteConnections) {
+      if (!c.slurm) continue;
+      if (c.scheduler.outcome?.kind !== 'ok') {
+        unknown.push(c.id);
+        continue;
+      }
+      answered.add(c.id);
+      const site = this.fleet.resolvedSite(c.id);
+      for (const j of c.scheduler.jobs) {
+        if (j.state !== 'RUNNING') continue;
+        seen.push({
+          ...workloadOf(c.id, j),
+          siteId: c.id,
+          country: c.site.country,
+          subdivision: site?.subdivision ?? null,
+          hostname: j.nodes[0] ?? null,
+          gpus: j.gpus,
+        });
+      }
+    }
+    this.unknownSites = unknown;
+    const events = this.tracker.observe(at, seen, answered, (tenant, dataClass, place) =>
+      evaluatePolicy(this.policy, tenant, dataClass, place),
+    );
+    if (events.length) {
+      this.events.push(...events);
+      const lines = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+      this.writing = this.writing.then(() =>
+        appendFile(this.historyPath, lines, { mode: 0o600 }).catch((e: Error) => {
+          const note = `the residency history could not be written: ${e.message}`;
+          if (!this.notes.includes(note)) this.notes.push(note);
+        }),
+      );
+    }
+    return events;
+  }
+
+  /** Violations per node, for the alert engine. */
+  violationsByNode(): Map<
+    string,
+    { workload: string; tenant: string; dataClass: string; ruleId: string; reason: string }[]
+  > {
+    const m = new Map<
+      string,
+      { workload: string; tenant: string; dataClass: string; ruleId: string; reason: string }[]
+    >();
+    for (const p of this.tracker.placements.values()) {
+      if (p.verdict.allowed || !p.hostname) continue;
+      const k = `${p.siteId}/${p.hostname}`;
+      const list = m.get(k) ?? [];
+      list.push({
+        workload: p.workload,
+        tenant: p.tenant,
+        dataClass: p.dataClass,
+        ruleId: p.verdict.ruleId,
+        reason: p.verdict.reason,
+      });
+      m.set(k, list);
+    }
+    return m;
+  }
+
+  now(): ResidencyNow {
+    const names = new Map(this.fleet.siteConnections.map((c) => [c.id, c.site.name]));
+    const workloads: WorkloadNow[] = [...this.tracker.placements.values()]
+      .map((p) => ({
+        workload: p.workload,
+        tenant: p.tenant,
+        dataClass: p.dataClass,
+        siteId: p.siteId,
+        siteName: names.get(p.siteId) ?? p.siteId,
+        country: p.country,
+        subdivision: p.subdivision,
+        hostname: p.hostname,
+        gpus: p.gpus,
+        since: p.since,
+        allowed: p.verdict.allowed,
+        ruleId: p.verdict.ruleId,
+        reason: p.verdict.reason,
+        violationSince: p.violationSince,
+      }))
+      .sort((a, b) => a.tenant.localeCompare(b.tenant) || a.workload.localeCompare(b.workload));
+    return {
+      at: this.fleet.clock(),
+      policy: this.status,
+      workloads,
+      violations: workloads.filter((w) => !w.allowed),
+      unknownSites: this.unknownSites,
+    };
+  }
+
+  history(): readonly ResidencyEvent[] {
+    return this.events;
+  }
+
+  query(q: ResidencyQuery): ResidencyAnswer {
+    return residencyQuery(this.events, q, this.fleet.clock());
+  }
+
+  /** The evidence report as CSV; its SHA-256 is recorded in the audit log so a copy can be verified. */
+  async report(
+    q: ResidencyQuery,
+    by: Pick<AuditInput, 'actor' | 'role'>,
+  ): Promise<{
+    fileName: string;
+    mimeType: string;
+    content: string;
+    sha256: string;
+    answer: ResidencyAnswer;
+  }> {
+    const answer = this.query(q);
+    const content = residencyCsv(answer, this.status, this.fleet.clock());
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await this.audit.append({
+      ...by,
+      action: 'sovereignty.report',
+      target: q.tenant ?? 'fleet',
+      params: {
+        from: q.from,
+        to: q.to,
+        tenant: q.tenant ?? null,
+        dataClass: q.dataClass ?? null,
+        sha256,
+        policySha256: this.status.sha256,
+      },
+      outcome: 'ok',
+    });
+    const stamp = new Date(this.fleet.clock()).toISOString().replace(/[:.]/g, '-');
+    return {
+      fileName: `sovereignty-report-${q.tenant ?? 'fleet'}-${stamp}.csv`,
+      mimeType: 'text/csv',
+      content,
+      sha256,
+      answer,
+    };
+  }
+
+  /** Checks a report file against the hashes the audit log recorded. */
+  async verifyReport(
+    content: string,
+  ): Promise<{ sha256: string; match: { seq: number; time: string; by: string } | null }> {
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const entries = await this.audit.readAll({ action: 'sovereignty.report' });
+    const hit = entries.find((e) => e.params.sha256 === sha256);
+    return { sha256, match: hit ? { seq: hit.seq, time: hit.time, by: hit.actor.osUser } : null };
+  }
+}
