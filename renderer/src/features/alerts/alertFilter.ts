@@ -41,6 +41,7 @@ export const KIND_WORDS: Record<AlertKind, string> = {
   'node-down': 'Node down',
   'site-unreachable': 'Site unreachable',
   'data-stale': 'Stale data',
+  residency: 'Residency violation',
 };
 
 /** The newest firing critical alert nobody acknowledged yet: what the palette's "Acknowledge" takes. */

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { NodeAlerts } from '../alerts/NodeAlerts';
+import { SloPanel } from '../sites/SloPanel';
 import { GpuGrid } from './GpuGrid';
 import { NodeCharts } from './NodeCharts';
 import { NodeHeader } from './NodeHeader';
@@ -10,8 +11,8 @@ import { NODE_HISTORY_MARK, type NodeRoute } from './nodeRoute';
 import { useNodeDetail } from './useNodeDetail';
 
 /**
- * One node (issue 4): who it is and its actions, its GPUs now, their last minutes, its alerts, jobs and
- * timeline. Fetched on open and on every tick. Mount keyed by node.
+ * One node (issue 4): who it is and its actions, its GPUs now, their last minutes, its alerts, jobs,
+ * availability (Host SLO) and timeline. Fetched on open and on every tick. Mount keyed by node.
  */
 export function NodePage({ route }: { route: NodeRoute }) {
   const { siteId, hostname } = route;
@@ -76,6 +77,16 @@ export function NodePage({ route }: { route: NodeRoute }) {
         </div>
         <div className="node-side">
           <NodeAlerts siteId={siteId} hostname={hostname} fallback={detail.alerts} at={detail.at} />
+          <div className="node-section">
+            <SloPanel
+              slo={detail.slo}
+              at={detail.at}
+              title="Host SLO"
+              heading="h2"
+              testId="node-slo"
+              subject="Host"
+            />
+          </div>
           <NodeTimeline events={detail.timeline} now={detail.at} />
         </div>
       </div>

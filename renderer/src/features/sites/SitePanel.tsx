@@ -21,6 +21,7 @@ import { CHART_MAX_POINTS } from '../fleet/historyRing';
 import { JobsSection } from './JobsSection';
 import { Metric } from './Metric';
 import { NodeTable } from './NodeTable';
+import { SiteHealthSection } from './SiteHealthSection';
 import { StatusBadge } from './StatusBadge';
 import { useSchedulerActions } from './useSchedulerActions';
 import { useSiteDetail } from './useSiteDetail';
@@ -143,6 +144,8 @@ function SitePanelBody({ siteId }: { siteId: string }) {
           emptyText={loading ? 'Loading…' : 'No data in the last 15 minutes'}
         />
       </div>
+
+      <SiteHealthSection siteId={siteId} />
 
       <h3 className="panel-subtitle">Nodes{detail ? ` (${detail.nodes.length})` : ''}</h3>
       {detail ? (
