@@ -116,7 +116,7 @@ export const GpuSeriesSchema = z.object({
   tempC: z.array(metric),
 });
 
-export const TIMELINE_KINDS = ['alert', 'alert-resolved', 'state', 'action', 'ssh'] as const;
+export const TIMELINE_KINDS = ['alert', 'alert-resolved', 'state', 'action', 'ssh', 'workload'] as const;
 export const TimelineEventSchema = z.object({
   t: z.number(),
   kind: z.enum(TIMELINE_KINDS),

@@ -112,7 +112,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   const health = new SiteHealthService(fleet, stateDir);
   await health.load();
   fleet.onTick((t) => health.onTick(t.point.t));
-  const residency = await ResidencyService.open(fleet, stateDir, audit);
+  const residency = await ResidencyService.open(fleet, stateDir, audit, timeline);
   for (const n of residency.notes) opts.log?.(n);
   // Residency before alerts on each tick, so a new violation alerts on the tick that saw it.
   fleet.onTick((t) => residency.onTick(t.point.t));

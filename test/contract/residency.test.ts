@@ -91,6 +91,13 @@ describe('residency', () => {
       reason: 'eu-health allows EU only; US is outside',
       violationSince: now,
     });
+    // The move is in the node's timeline.
+    const host = r.value.violations.find((w) => w.workload === 'wl-ehr')!.hostname!;
+    const node = await windowOn(core).call('node.detail', { siteId: US, hostname: host });
+    if (!node.ok) throw new Error(node.error.message);
+    expect(node.value.timeline.map((e) => e.text)).toContain(
+      `wl-ehr (helios-health, health) moved here from ${EU} (DE)`,
+    );
     const alerts = await windowOn(core).call('alerts.list', {});
     if (!alerts.ok) throw new Error(alerts.error.message);
     expect(

@@ -20,6 +20,7 @@ import { parsePolicyYaml } from '../policy/policyFile';
 import { residencyCsv } from './residencyCsv';
 import { residencyQuery } from './residencyQuery';
 import { ResidencyTracker, type Observation } from './residencyTracker';
+import type { NodeTimeline } from '../fleet/nodeTimeline';
 import { workloadOf } from './workloadOf';
 
 const POLICY_FILE = 'policies.yaml';
@@ -47,10 +48,16 @@ export class ResidencyService {
     private readonly fleet: FleetService,
     private readonly stateDir: string,
     private readonly audit: AuditLog,
+    private readonly timeline: NodeTimeline | null,
   ) {}
 
-  static async open(fleet: FleetService, stateDir: string, audit: AuditLog): Promise<ResidencyService> {
-    const s = new ResidencyService(fleet, stateDir, audit);
+  static async open(
+    fleet: FleetService,
+    stateDir: string,
+    audit: AuditLog,
+    timeline: NodeTimeline | null = null,
+  ): Promise<ResidencyService> {
+    const s = new ResidencyService(fleet, stateDir, audit, timeline);
     await mkdir(join(stateDir, 'residency'), { recursive: true });
     const text = await readFile(join(stateDir, POLICY_FILE), 'utf8').catch(() => null);
     if (text !== null) s.apply(text);
@@ -137,6 +144,7 @@ export class ResidencyService {
     const events = this.tracker.observe(at, seen, answered, (tenant, dataClass, place) =>
       evaluatePolicy(this.policy, tenant, dataClass, place),
     );
+    for (const e of events) this.toTimeline(e);
     if (events.length) {
       this.events.push(...events);
       const lines = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
@@ -148,6 +156,26 @@ export class ResidencyService {
       );
     }
     return events;
+  }
+
+  /** Moves, arrivals and violations of workloads land in their node's timeline (issue 4). */
+  private toTimeline(e: ResidencyEvent): void {
+    // Layout jobs come and go every few minutes: only moves and violations are worth a line.
+    if (!this.timeline || !e.hostname || e.event === 'start' || e.event === 'end') return;
+    const who = `${e.workload} (${e.tenant}, ${e.dataClass})`;
+    const text =
+      e.event === 'move'
+        ? `${who} moved here from ${e.fromSiteId} (${e.fromCountry})`
+        : e.event === 'violation-start'
+          ? `${who} breaks ${e.ruleId}: ${e.reason}`
+          : `${who} no longer breaks ${e.ruleId} (${e.endedBy})`;
+    this.timeline.add(e.siteId, e.hostname, {
+      t: e.t,
+      kind: 'workload',
+      text,
+      severity: e.event === 'violation-start' ? 'critical' : null,
+      ref: e.workload,
+    });
   }
 
   /** Violations per node, for the alert engine. */

@@ -60,4 +60,5 @@ export const TIMELINE_KIND: Record<TimelineEvent['kind'], { icon: string; word: 
   state: { icon: '◆', word: 'State' },
   action: { icon: '●', word: 'Action' },
   ssh: { icon: '›_', word: 'SSH' },
+  workload: { icon: '⇄', word: 'Workload' },
 };
