@@ -9,6 +9,7 @@ import {
 } from '../../../shared/sustainability';
 import { err, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../config/atomicFile';
+import { PeriodicSave } from '../config/periodicSave';
 import type { FleetService } from '../fleet/fleetService';
 import { parseCarbonCsv, type CarbonTable } from './carbonTable';
 import { loadLedger, saveLedger } from './ledgerFile';
@@ -22,8 +23,13 @@ const LEDGER_FILE = 'energy-ledger.json.gz';
  * carbon table, the ledger's persistence (every minute and at stop) and the page's summaries.
  */
 export class SustainabilityService {
-  private timer: NodeJS.Timeout | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  /** A failure is reported on the page, not thrown into the tick. */
+  private readonly saver = new PeriodicSave(() =>
+    saveLedger(join(this.stateDir, LEDGER_FILE), this.fleet.ledger, this.now()).catch((e: Error) => {
+      const note = `the energy ledger could not be saved: ${e.message}`;
+      if (!this.notes.includes(note)) this.notes.push(note);
+    }),
+  );
 
   private constructor(
     private readonly fleet: FleetService,
@@ -61,27 +67,17 @@ export class SustainabilityService {
     return new SustainabilityService(fleet, opts.stateDir, settings, carbon, notes, opts.now ?? Date.now);
   }
 
-  /** Saves the ledger every minute (unref'd: it never keeps the process alive). */
+  /** Saves the ledger every minute and at stop. */
   start(): void {
-    this.timer ??= setInterval(() => void this.save(), 60_000);
-    this.timer.unref();
+    this.saver.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.save();
+  stop(): Promise<void> {
+    return this.saver.stop();
   }
 
-  /** One save at a time; a failure is reported on the page, not thrown into the tick. */
   save(): Promise<void> {
-    this.saving = this.saving.then(() =>
-      saveLedger(join(this.stateDir, LEDGER_FILE), this.fleet.ledger, this.now()).catch((e: Error) => {
-        const note = `the energy ledger could not be saved: ${e.message}`;
-        if (!this.notes.includes(note)) this.notes.push(note);
-      }),
-    );
-    return this.saving;
+    return this.saver.now();
   }
 
   get currentSettings(): SustainabilitySettings {

@@ -1,9 +1,16 @@
 import type { FleetTick } from '../../../shared/contract';
-import type { FleetSnapshot, NodeSummary, Series, SiteDetail, SiteSummary } from '../../../shared/domain';
+import type {
+  FleetSnapshot,
+  JobSummary,
+  NodeSummary,
+  Series,
+  SiteDetail,
+  SiteSummary,
+} from '../../../shared/domain';
 import type { ResolvedSite } from '../config/resolveSites';
 import { createTelemetrySource } from '../adapters/createTelemetrySource';
 import { SlurmClient } from '../adapters/slurm/slurmClient';
-import type { SlurmNode } from '../adapters/slurm/slurmModel';
+import type { SlurmJob, SlurmNode } from '../adapters/slurm/slurmModel';
 import { expandHostlist } from '../adapters/slurm/hostlist';
 import { EnergyLedger, type IdleRule } from '../energy/energyLedger';
 import { idleNowOf } from '../energy/idleNow';
@@ -32,6 +39,22 @@ function schedulerNode(n: SlurmNode | undefined): NodeSummary['scheduler'] {
   return n
     ? { state: n.state, flags: n.flags, reason: n.reason, gpusUsed: n.gpusUsed, gpusTotal: n.gpusTotal }
     : null;
+}
+
+/** A Slurm job as the views show it. */
+export function jobSummary(j: SlurmJob): JobSummary {
+  return {
+    id: j.id,
+    name: j.name,
+    state: j.state,
+    stateReason: j.stateReason,
+    nodes: j.nodes,
+    gpus: j.gpus,
+    account: j.account,
+    user: j.user,
+    comment: j.comment,
+    startTime: j.startTime,
+  };
 }
 
 /**
@@ -283,18 +306,7 @@ export class FleetService {
           message:
             c.scheduler.outcome && c.scheduler.outcome.kind !== 'ok' ? c.scheduler.outcome.message : null,
           at: c.scheduler.at,
-          jobs: c.scheduler.jobs.map((j) => ({
-            id: j.id,
-            name: j.name,
-            state: j.state,
-            stateReason: j.stateReason,
-            nodes: j.nodes,
-            gpus: j.gpus,
-            account: j.account,
-            user: j.user,
-            comment: j.comment,
-            startTime: j.startTime,
-          })),
+          jobs: c.scheduler.jobs.map(jobSummary),
         }
       : null;
     return {

@@ -3,7 +3,7 @@ import type { AlertService } from '../alerts/alertService';
 import { schedulerWord } from '../alerts/buildAlertFacts';
 import type { AuditLog } from '../audit/auditLog';
 import { defaultPowerLimitW } from '../telemetry/boardPower';
-import type { FleetService } from './fleetService';
+import { jobSummary, type FleetService } from './fleetService';
 import type { NodeTimeline } from './nodeTimeline';
 import type { SiteHealthService } from './siteHealth';
 import { queryNodes } from './queryNodes';
@@ -101,20 +101,7 @@ export class NodeViews {
       index: store.meta(slot)?.gpuIndex ?? null,
       ...store.series(slot),
     }));
-    const jobs = c.scheduler.jobs
-      .filter((j) => j.nodes.includes(hostname))
-      .map((j) => ({
-        id: j.id,
-        name: j.name,
-        state: j.state,
-        stateReason: j.stateReason,
-        nodes: j.nodes,
-        gpus: j.gpus,
-        account: j.account,
-        user: j.user,
-        comment: j.comment,
-        startTime: j.startTime,
-      }));
+    const jobs = c.scheduler.jobs.filter((j) => j.nodes.includes(hostname)).map(jobSummary);
     const target = `${siteId}/${hostname}`;
     const actions: TimelineEvent[] = this.audit
       .list({ target }, 200)

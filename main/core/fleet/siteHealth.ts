@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SiteHealth, SloView } from '../../../shared/nodes';
 import { loadGzJson, saveGzJson } from '../config/gzJsonFile';
+import { PeriodicSave } from '../config/periodicSave';
 import type { FleetService } from './fleetService';
 import { Availability, SLO_TARGETS } from './availability';
 
@@ -15,7 +16,9 @@ const COLUMNS = 30;
 export class SiteHealthService {
   readonly availability = new Availability();
   private lastTickAt: number | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly saver = new PeriodicSave(() =>
+    saveGzJson(join(this.stateDir, FILE), this.availability).catch(() => undefined),
+  );
   readonly notes: string[] = [];
 
   constructor(
@@ -31,18 +34,11 @@ export class SiteHealthService {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.save(), 60_000);
-    this.timer.unref();
+    this.saver.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.save();
-  }
-
-  save(): Promise<void> {
-    return saveGzJson(join(this.stateDir, FILE), this.availability).catch(() => undefined);
+  stop(): Promise<void> {
+    return this.saver.stop();
   }
 
   /** Books the time since the last tick: a node is up while its data is fresh, a site while it answers. */
