@@ -91,6 +91,23 @@ export function emptyReading(uuid: string): GpuReading {
   };
 }
 
+/**
+ * Label values are slices of the scraped text, and V8 keeps a sliced string's whole parent alive: a
+ * model name stored for a GPU would pin that node's 40 KB response until the next one replaces it
+ * (hundreds of MB at 20,000 nodes). Values that outlive the scrape go through this table, which hands
+ * back one flat copy per distinct value.
+ */
+const interned = new Map<string, string>();
+export function intern(v: string): string {
+  const hit = interned.get(v);
+  if (hit !== undefined) return hit;
+  if (interned.size > 1_000_000) interned.clear();
+  const flat = Buffer.from(v, 'utf8').toString('utf8');
+  interned.set(flat, flat);
+  return flat;
+}
+const internOrNull = (v: string | undefined): string | null => (v === undefined ? null : intern(v));
+
 /** Groups samples by GPU UUID. Samples without a UUID label (exporter self-metrics) are ignored. */
 export function readDcgmSamples(samples: readonly Sample[]): GpuReading[] {
   const byUuid = new Map<string, GpuReading>();
@@ -102,16 +119,16 @@ export function readDcgmSamples(samples: readonly Sample[]): GpuReading[] {
     if (!uuid) continue;
     // MIG instances repeat the parent UUID with a GPU_I_ID; the whole-GPU view keys them apart so
     // one instance never overwrites another (per-instance views come later).
-    const key = l.GPU_I_ID ? `${uuid}/${l.GPU_I_ID}` : uuid;
+    const key = intern(l.GPU_I_ID ? `${uuid}/${l.GPU_I_ID}` : uuid);
     let r = byUuid.get(key);
     if (!r) {
       r = emptyReading(key);
       byUuid.set(key, r);
     }
-    r.hostname ??= l.Hostname ?? l.hostname ?? null;
-    r.model ??= l.modelName ?? null;
-    r.pciBusId ??= l.pci_bus_id ?? null;
-    r.driverVersion ??= l.DCGM_FI_DRIVER_VERSION ?? null;
+    r.hostname ??= internOrNull(l.Hostname ?? l.hostname);
+    r.model ??= internOrNull(l.modelName);
+    r.pciBusId ??= internOrNull(l.pci_bus_id);
+    r.driverVersion ??= internOrNull(l.DCGM_FI_DRIVER_VERSION);
     if (r.gpuIndex === null && l.gpu !== undefined && /^\d+$/.test(l.gpu)) r.gpuIndex = Number(l.gpu);
     r[field] = isDcgmBlank(s.value) ? null : s.value;
   }
