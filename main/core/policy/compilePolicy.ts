@@ -1,6 +1,6 @@
 import type { PolicyFile, PolicyRule, PolicyVerdict } from '../../../shared/policy';
 import { err, ok, type Result } from '../../../shared/result';
-import { BLOCS, normalisePlace } from './jurisdictions';
+import { BLOCS, normalisePlace } from '../../../shared/jurisdictions';
 import { ISO_ALPHA2 } from './iso3166';
 
 /** Where a workload runs: its site's country and, when known, subdivision (ISO 3166-2). */

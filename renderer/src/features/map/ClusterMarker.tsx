@@ -2,6 +2,8 @@ import { memo, type KeyboardEvent } from 'react';
 import { formatCount } from '../../lib/format';
 import { donutArcs, STATUS_GROUP_COLORS } from './siteStyle';
 import type { MapHover } from './mapHover';
+import type { BadgeKind } from './mapMarks';
+import { MarkerBadge } from './MarkerBadge';
 
 interface Props {
   clusterKey: string;
@@ -12,6 +14,9 @@ interface Props {
   ok: number;
   degraded: number;
   down: number;
+  /** Jurisdiction: violating sites (or "?"); Alerts: the worst member's severity and the total firing. */
+  badge: BadgeKind | null;
+  badgeText: string;
   label: string;
   /** The selected site is one of the members. */
   hasSelected: boolean;
@@ -38,6 +43,8 @@ export const ClusterMarker = memo(function ClusterMarker({
   ok,
   degraded,
   down,
+  badge,
+  badgeText,
   label,
   hasSelected,
   describedBy,
@@ -64,6 +71,7 @@ export const ClusterMarker = memo(function ClusterMarker({
       data-testid="site-cluster"
       data-cluster-key={clusterKey}
       data-count={count}
+      data-badge={badge ?? undefined}
       transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
       onKeyDown={onKeyDown}
       onMouseEnter={() => onHover({ kind: 'cluster', key: clusterKey, by: 'pointer' })}
@@ -90,6 +98,7 @@ export const ClusterMarker = memo(function ClusterMarker({
         {formatCount(count)}
       </text>
       <circle className="marker-focus" r={r + 3} fill="none" />
+      {badge && <MarkerBadge kind={badge} text={badgeText} markerR={r} r={6.5} />}
     </g>
   );
 });

@@ -1,6 +1,8 @@
 import { formatCount, formatPct, formatRatio } from '../../lib/format';
 import { partialKw, type SitesSummary } from './clusterSummary';
 import { STATUS_GROUP_COLORS, STATUS_GROUPS } from './siteStyle';
+import { MapFacts } from './MapFacts';
+import type { Fact } from './mapMarks';
 
 interface Props {
   summary: SitesSummary;
@@ -10,12 +12,14 @@ interface Props {
   y: number;
   r: number;
   width: number;
+  /** The colour mode's own rows (alerts, residency), after the status. */
+  facts: readonly Fact[];
 }
 
 const LISTED = 6;
 
 /** Hover/focus card for a cluster marker: its totals, its sites by status, and who is in it. */
-export function ClusterTooltip({ summary: s, names, x, y, r, width }: Props) {
+export function ClusterTooltip({ summary: s, names, x, y, r, width, facts }: Props) {
   const flip = x > width - 260;
   const more = names.length - LISTED;
   return (
@@ -38,6 +42,7 @@ export function ClusterTooltip({ summary: s, names, x, y, r, width }: Props) {
             </span>
           ))}
         </dd>
+        <MapFacts facts={facts} />
         <dt>GPUs</dt>
         <dd>{formatRatio(s.gpusReporting, s.gpus)} reporting</dd>
         <dt>Utilisation</dt>

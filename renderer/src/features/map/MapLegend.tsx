@@ -1,6 +1,9 @@
 import { formatKw } from '../../lib/format';
 import { colorModeInfo, type ColorScale } from './colorModes';
-import { NO_DATA_FILL, RINGS, STATUS_GROUP_COLORS, STATUS_GROUP_LABELS, STATUS_GROUPS } from './siteStyle';
+import { BLOC_COLORS, BLOC_LABELS, BLOCS } from './jurisdiction';
+import { BADGES, type BadgeKind } from './mapMarks';
+import { ALERT_LEVEL_COLORS, ALERT_LEVEL_LABELS, ALERT_LEVELS } from './siteAlerts';
+import { NO_DATA_FILL, RINGS, STATUS_GROUP_COLORS } from './siteStyle';
 
 /** The two ends of a mode's scale in words. */
 function scaleEnds(scale: ColorScale): [string, string] {
@@ -8,26 +11,87 @@ function scaleEnds(scale: ColorScale): [string, string] {
   return ['0 kW', formatKw(scale.max)];
 }
 
-/** The fill scale of the current colour mode: a ramp with its ends, or the status colours. */
+function Swatch({ color }: { color: string }) {
+  return (
+    <svg width="12" height="12" aria-hidden="true" className="legend-swatch">
+      <circle cx="6" cy="6" r="5" fill={color} />
+    </svg>
+  );
+}
+
+function BadgeSwatch({ kind, text }: { kind: BadgeKind; text: string }) {
+  const b = BADGES[kind];
+  return (
+    <svg width="14" height="14" aria-hidden="true" className="legend-swatch">
+      <g transform="translate(7 7)">
+        <circle r="5.5" fill={b.fill} stroke={b.stroke} strokeDasharray={b.dash} />
+        <text className="marker-badge-text" fill={b.text} fontSize="8">
+          {text}
+        </text>
+      </g>
+    </svg>
+  );
+}
+
+function NoData({ label }: { label: string }) {
+  return (
+    <span className="legend-item">
+      <Swatch color={NO_DATA_FILL} />
+      {label}
+    </span>
+  );
+}
+
+/** Alerts: the worst firing, unsilenced alert of each site; the badge counts them. */
+function AlertsLegend({ title }: { title: string }) {
+  return (
+    <div className="legend-group">
+      <span className="legend-title">{title}</span>
+      {ALERT_LEVELS.map((l) => (
+        <span className="legend-item" key={l}>
+          <Swatch color={ALERT_LEVEL_COLORS[l]} />
+          {ALERT_LEVEL_LABELS[l]}
+        </span>
+      ))}
+      <NoData label="Not loaded" />
+      <span className="legend-item">
+        <BadgeSwatch kind="critical" text="3" />
+        Firing alerts (clusters: all members, ringed by the worst)
+      </span>
+    </div>
+  );
+}
+
+/** Jurisdiction: the bloc of each site's country; residency violations as a red badge. */
+function JurisdictionLegend({ title }: { title: string }) {
+  return (
+    <div className="legend-group">
+      <span className="legend-title">{title}</span>
+      {BLOCS.map((b) => (
+        <span className="legend-item" key={b}>
+          <Swatch color={BLOC_COLORS[b]} />
+          {BLOC_LABELS[b]}
+        </span>
+      ))}
+      <span className="legend-item">
+        <BadgeSwatch kind="violation" text="2" />
+        Residency violations (clusters: sites with any)
+      </span>
+      <span className="legend-item">
+        <BadgeSwatch kind="unknown" text="?" />
+        Violations unknown
+      </span>
+    </div>
+  );
+}
+
+/** The fill scale of the current colour mode: a ramp with its ends, or the categories. */
 function FillLegend({ scale }: { scale: ColorScale }) {
   const info = colorModeInfo(scale.mode);
-  const stops = info.stops;
-  if (!stops) {
-    return (
-      <div className="legend-group">
-        <span className="legend-title">{info.legendTitle}</span>
-        {STATUS_GROUPS.map((g) => (
-          <span className="legend-item" key={g}>
-            <svg width="12" height="12" aria-hidden="true" className="legend-swatch">
-              <circle cx="6" cy="6" r="5" fill={STATUS_GROUP_COLORS[g]} />
-            </svg>
-            {STATUS_GROUP_LABELS[g]}
-          </span>
-        ))}
-        <span className="legend-note">Alert counts are not collected yet: sites are coloured by status.</span>
-      </div>
-    );
-  }
+  if (scale.mode === 'alerts') return <AlertsLegend title={info.legendTitle} />;
+  if (scale.mode === 'jurisdiction') return <JurisdictionLegend title={info.legendTitle} />;
+  // Every numeric mode has a ramp (colorModes.test checks it).
+  const stops = info.stops ?? [];
   const gradientId = `fc-legend-${info.id}`;
   const [lo, hi] = scaleEnds(scale);
   return (
@@ -47,12 +111,7 @@ function FillLegend({ scale }: { scale: ColorScale }) {
         </svg>
         <span className="legend-tick">{hi}</span>
       </span>
-      <span className="legend-item">
-        <svg width="12" height="12" aria-hidden="true" className="legend-swatch">
-          <circle cx="6" cy="6" r="5" fill={NO_DATA_FILL} />
-        </svg>
-        No data
-      </span>
+      <NoData label="No data" />
     </div>
   );
 }
@@ -61,10 +120,15 @@ function FillLegend({ scale }: { scale: ColorScale }) {
  * What the marker fill, hatch, rings, sizes and cluster donuts mean, for the current colour mode.
  * Decorative swatches are hidden; the words carry it.
  */
-export function MapLegend({ scale }: { scale: ColorScale }) {
+export function MapLegend({ scale, note }: { scale: ColorScale; note: string | null }) {
   return (
     <div className="map-legend">
       <FillLegend scale={scale} />
+      {note && (
+        <p className="legend-note map-mode-note" role="status">
+          {note}
+        </p>
+      )}
       <div className="legend-group">
         <span className="legend-title">Status ring</span>
         {Object.values(RINGS).map((ring) => (

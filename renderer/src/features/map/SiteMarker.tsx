@@ -2,6 +2,8 @@ import { memo, type KeyboardEvent } from 'react';
 import type { SiteStatus } from '../../../../shared/domain';
 import { NO_DATA_FILL, type RingStyle } from './siteStyle';
 import type { MapHover } from './mapHover';
+import type { BadgeKind } from './mapMarks';
+import { MarkerBadge } from './MarkerBadge';
 
 interface Props {
   siteId: string;
@@ -11,6 +13,9 @@ interface Props {
   /** null = no data for the current colour mode: hatched, never the colour of 0. */
   fill: string | null;
   ring: RingStyle | null;
+  /** Alerts / Jurisdiction modes: a count or "?" on the marker's shoulder. */
+  badge: BadgeKind | null;
+  badgeText: string;
   label: string;
   status: SiteStatus;
   selected: boolean;
@@ -31,6 +36,8 @@ export const SiteMarker = memo(function SiteMarker({
   r,
   fill,
   ring,
+  badge,
+  badgeText,
   label,
   status,
   selected,
@@ -55,6 +62,7 @@ export const SiteMarker = memo(function SiteMarker({
       data-testid="site-marker"
       data-site-id={siteId}
       data-status={status}
+      data-badge={badge ?? undefined}
       transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}
       onClick={() => onActivate(siteId)}
       onKeyDown={onKeyDown}
@@ -76,6 +84,7 @@ export const SiteMarker = memo(function SiteMarker({
       )}
       <circle className="marker-dot" r={r} fill={fill ?? NO_DATA_FILL} />
       <circle className="marker-focus" r={r + (ring ? 6 : 4)} fill="none" />
+      {badge && <MarkerBadge kind={badge} text={badgeText} markerR={ring ? r + 3 : r} />}
     </g>
   );
 });

@@ -9,6 +9,8 @@ import {
   formatStatus,
 } from '../../lib/format';
 import { sitePlace } from '../sites/siteText';
+import { MapFacts } from './MapFacts';
+import type { Fact } from './mapMarks';
 
 interface Props {
   site: SiteSummary;
@@ -18,10 +20,12 @@ interface Props {
   y: number;
   r: number;
   width: number;
+  /** The colour mode's own rows (alerts, residency), after the status. */
+  facts: readonly Fact[];
 }
 
 /** Hover/focus card for a map marker. Everything a site sent is rendered as React text. */
-export function SiteTooltip({ site, latestAt, x, y, r, width }: Props) {
+export function SiteTooltip({ site, latestAt, x, y, r, width, facts }: Props) {
   const flip = x > width - 260;
   return (
     <div
@@ -49,6 +53,7 @@ export function SiteTooltip({ site, latestAt, x, y, r, width }: Props) {
           <span className={`status status-${site.status}`}>{formatStatus(site.status)}</span>
           {site.statusReason && <span className="map-tooltip-reason">{site.statusReason}</span>}
         </dd>
+        <MapFacts facts={facts} />
         <dt>Data age</dt>
         <dd>{formatAge(ageMs(latestAt, site.lastSuccessAt))}</dd>
       </dl>

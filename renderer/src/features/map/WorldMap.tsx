@@ -23,6 +23,7 @@ import { ClusterMarker } from './ClusterMarker';
 import { ClusterTooltip } from './ClusterTooltip';
 import { clusterAccessibleName, summariseSites } from './clusterSummary';
 import { colorScale, siteFill, type MapColorMode } from './colorModes';
+import { clusterFacts, clusterMark, siteFacts, siteMark, withWords, type MapMarkData } from './mapMarks';
 import { ColorModeControl, ZoomControls } from './MapControls';
 import type { MapHover } from './mapHover';
 import { MapLegend } from './MapLegend';
@@ -52,6 +53,7 @@ import { SiteMarker } from './SiteMarker';
 import { NO_DATA_PATTERN_ID, statusRing } from './siteStyle';
 import { SiteTooltip } from './SiteTooltip';
 import { useMapGestures } from './useMapGestures';
+import { useMapMarkData } from './useMapMarkData';
 
 // Parsed once per page load: the 110m atlas (DESIGN.md, "Bundle") minus Antarctica, which holds no
 // sites and would take a fifth of the height.
@@ -143,6 +145,7 @@ export function WorldMap() {
 
   const siteById = useMemo(() => new Map(sites.map((s) => [s.id, s])), [sites]);
   const scale = useMemo(() => colorScale(mode, sites), [mode, sites]);
+  const { data: marks, note: modeNote } = useMapMarkData(mode);
 
   // A zoom or pan can unmount the focused marker (a cluster splits, a site joins one or leaves the
   // screen): focus then returns to the map, so +/- and the arrows keep working.
@@ -249,7 +252,7 @@ export function WorldMap() {
   const onBlur = useCallback(() => setHover((h) => (h?.by === 'focus' ? null : h)), []);
 
   const hovered = hover ? layout.find((c) => c.key === hover.key) : undefined;
-  const tooltip = hovered ? renderTooltip(hovered, siteById, view, latestAt, size.width) : null;
+  const tooltip = hovered ? renderTooltip(hovered, siteById, view, latestAt, size.width, mode, marks) : null;
 
   return (
     <section className="map-panel" aria-label="Sites on the world map">
@@ -293,6 +296,7 @@ export function WorldMap() {
                   if (c.ids.length === 1) {
                     const site = siteById.get(c.key);
                     if (!site) return null;
+                    const mark = siteMark(mode, marks, site);
                     return (
                       <SiteMarker
                         key={c.key}
@@ -300,9 +304,11 @@ export function WorldMap() {
                         x={x}
                         y={y}
                         r={c.r}
-                        fill={siteFill(scale, site)}
+                        fill={siteFill(scale, site, marks.alerts)}
                         ring={statusRing(site.status)}
-                        label={siteAccessibleName(site)}
+                        badge={mark.badge}
+                        badgeText={mark.badgeText}
+                        label={withWords(siteAccessibleName(site), mark.words)}
                         status={site.status}
                         selected={site.id === selectedSiteId}
                         onActivate={selectSite}
@@ -312,7 +318,9 @@ export function WorldMap() {
                       />
                     );
                   }
-                  const summary = summariseSites(members(c.ids, siteById));
+                  const list = members(c.ids, siteById);
+                  const summary = summariseSites(list);
+                  const mark = clusterMark(mode, marks, list);
                   return (
                     <ClusterMarker
                       key={c.key}
@@ -324,7 +332,9 @@ export function WorldMap() {
                       ok={summary.ok}
                       degraded={summary.degraded}
                       down={summary.down}
-                      label={clusterAccessibleName(summary)}
+                      badge={mark.badge}
+                      badgeText={mark.badgeText}
+                      label={withWords(clusterAccessibleName(summary), mark.words)}
                       hasSelected={selectedSiteId !== null && c.ids.includes(selectedSiteId)}
                       describedBy={hintId}
                       onZoom={zoomToCluster}
@@ -354,7 +364,7 @@ export function WorldMap() {
           resets the view.
         </p>
       </div>
-      <MapLegend scale={scale} />
+      <MapLegend scale={scale} note={modeNote} />
     </section>
   );
 }
@@ -374,18 +384,36 @@ function renderTooltip(
   view: MapView,
   latestAt: number | null,
   width: number,
+  mode: MapColorMode,
+  marks: MapMarkData,
 ) {
   const x = marker.x + view.x;
   const y = marker.y + view.y;
   if (marker.ids.length === 1) {
     const site = siteById.get(marker.key);
     return site ? (
-      <SiteTooltip site={site} latestAt={latestAt} x={x} y={y} r={marker.r} width={width} />
+      <SiteTooltip
+        site={site}
+        latestAt={latestAt}
+        x={x}
+        y={y}
+        r={marker.r}
+        width={width}
+        facts={siteFacts(mode, marks, site)}
+      />
     ) : null;
   }
   const list = members(marker.ids, siteById);
   const names = list.map((s) => s.name).sort((a, b) => a.localeCompare(b));
   return (
-    <ClusterTooltip summary={summariseSites(list)} names={names} x={x} y={y} r={marker.r} width={width} />
+    <ClusterTooltip
+      summary={summariseSites(list)}
+      names={names}
+      x={x}
+      y={y}
+      r={marker.r}
+      width={width}
+      facts={clusterFacts(mode, marks, list)}
+    />
   );
 }

@@ -10,7 +10,10 @@ import {
   siteValue,
   type MapColorMode,
 } from './colorModes';
-import { STATUS_GROUP_COLORS, UTIL_STOPS } from './siteStyle';
+import { BLOC_COLORS } from './jurisdiction';
+import { ALERT_LEVEL_COLORS, indexAlerts } from './siteAlerts';
+import { UTIL_STOPS } from './siteStyle';
+import { alertList, alertView as alert } from '../alerts/testAlerts';
 
 const site = (over: Partial<SiteSummary>): SiteSummary => ({
   id: 's',
@@ -65,6 +68,7 @@ describe('colorScale', () => {
     ['power', 200],
     ['idle', 5],
     ['alerts', 1],
+    ['jurisdiction', 1],
   ])('%s: 0 – %d', (mode, max) => {
     expect(colorScale(mode, sites)).toEqual({ mode, max });
   });
@@ -82,6 +86,7 @@ describe('siteValue', () => {
     expect(siteValue('power', s)).toBe(12);
     expect(siteValue('idle', s)).toBe(0);
     expect(siteValue('alerts', s)).toBeNull();
+    expect(siteValue('jurisdiction', s)).toBeNull();
     expect(siteValue('power', site({ powerKw: Number.NaN }))).toBeNull();
   });
 });
@@ -117,15 +122,39 @@ describe('siteFill', () => {
     expect(siteFill(scale, site({ idleKw: 1 }))).not.toBe(siteFill(scale, site({ idleKw: 9 })));
   });
 
-  it('alerts (until alert counts exist) colours by status group, with data or without', () => {
+  it('alerts: the worst firing, unsilenced alert of the site; hatched until the list arrives', () => {
     const scale = colorScale('alerts', []);
-    expect(siteFill(scale, site({ status: 'ok', utilPct: null }))).toBe(STATUS_GROUP_COLORS.ok);
-    expect(siteFill(scale, site({ status: 'stale' }))).toBe(STATUS_GROUP_COLORS.degraded);
-    expect(siteFill(scale, site({ status: 'auth-failed' }))).toBe(STATUS_GROUP_COLORS.down);
+    const alerts = indexAlerts(
+      alertList([
+        alert({ siteId: 'a', severity: 'warning' }),
+        alert({ siteId: 'a', severity: 'critical', key: 'k2' }),
+        alert({ siteId: 'b', severity: 'critical', silencedUntil: 10_000 }),
+        alert({ siteId: 'c', severity: 'critical', state: 'resolved' }),
+      ]),
+      5_000,
+    );
+    expect(siteFill(scale, site({ id: 'a' }), alerts)).toBe(ALERT_LEVEL_COLORS.critical);
+    expect(siteFill(scale, site({ id: 'b' }), alerts)).toBe(ALERT_LEVEL_COLORS.none);
+    expect(siteFill(scale, site({ id: 'c' }), alerts)).toBe(ALERT_LEVEL_COLORS.none);
+    expect(siteFill(scale, site({ id: 'd', status: 'unreachable' }), alerts)).toBe(ALERT_LEVEL_COLORS.none);
+    expect(siteFill(scale, site({ id: 'a' }), null)).toBeNull();
+  });
+
+  it('jurisdiction: the bloc of the country, whatever the numbers', () => {
+    const scale = colorScale('jurisdiction', []);
+    expect(siteFill(scale, site({ country: 'DE', utilPct: null, powerKw: null }))).toBe(BLOC_COLORS.eu);
+    expect(siteFill(scale, site({ country: 'NO' }))).toBe(BLOC_COLORS.eea);
+    expect(siteFill(scale, site({ country: 'CH' }))).toBe(BLOC_COLORS.other);
   });
 
   it('every mode has a label; the numeric ones a ramp and a unit', () => {
-    expect(COLOR_MODES.map((m) => m.label)).toEqual(['Utilisation', 'Power', 'Idle waste', 'Alerts']);
+    expect(COLOR_MODES.map((m) => m.label)).toEqual([
+      'Utilisation',
+      'Power',
+      'Idle waste',
+      'Alerts',
+      'Jurisdiction',
+    ]);
     for (const m of COLOR_MODES) expect(m.stops === null).toBe(m.unit === null);
   });
 });

@@ -1,12 +1,14 @@
 import type { SiteSummary } from '../../../../shared/domain';
-import { rampColor, STATUS_GROUP_COLORS, statusGroup, UTIL_STOPS } from './siteStyle';
+import { jurisdictionColor } from './jurisdiction';
+import { alertColor, siteAlerts, type AlertIndex } from './siteAlerts';
+import { rampColor, UTIL_STOPS } from './siteStyle';
 
 /**
  * What the fill of a site marker shows (issue 4). Each numeric mode is a sequential ramp that gets
  * brighter with the value and is readable on the dark map; a site without the number is hatched, never
- * painted the colour of 0 (STYLE.md rule 9).
+ * painted the colour of 0 (STYLE.md rule 9). Alerts and Jurisdiction are categorical.
  */
-export type MapColorMode = 'util' | 'power' | 'idle' | 'alerts';
+export type MapColorMode = 'util' | 'power' | 'idle' | 'alerts' | 'jurisdiction';
 
 /** Magma's upper range: site power draw. */
 export const POWER_STOPS = ['#721f81', '#b73779', '#f1605d', '#feb078', '#fcfdbf'] as const;
@@ -19,7 +21,7 @@ export interface ColorModeInfo {
   label: string;
   /** Heading of the legend's scale. */
   legendTitle: string;
-  /** The ramp, or null for the categorical status colouring. */
+  /** The ramp, or null for a categorical mode (alerts, jurisdiction). */
   stops: readonly string[] | null;
   unit: '%' | 'kW' | null;
 }
@@ -28,8 +30,9 @@ export const COLOR_MODES: readonly ColorModeInfo[] = [
   { id: 'util', label: 'Utilisation', legendTitle: 'Utilisation', stops: UTIL_STOPS, unit: '%' },
   { id: 'power', label: 'Power', legendTitle: 'Site power', stops: POWER_STOPS, unit: 'kW' },
   { id: 'idle', label: 'Idle waste', legendTitle: 'Idle GPU draw', stops: IDLE_STOPS, unit: 'kW' },
-  // Hook for alert counts (issue 4): until sites carry them, this mode colours by status group.
-  { id: 'alerts', label: 'Alerts', legendTitle: 'Status', stops: null, unit: null },
+  { id: 'alerts', label: 'Alerts', legendTitle: 'Worst firing alert', stops: null, unit: null },
+  // Issue 7: the bloc of each site's country, with residency violations as badges.
+  { id: 'jurisdiction', label: 'Jurisdiction', legendTitle: 'Jurisdiction', stops: null, unit: null },
 ];
 
 export function colorModeInfo(mode: MapColorMode): ColorModeInfo {
@@ -53,7 +56,7 @@ export function niceCeil(v: number): number {
   return 10 * p;
 }
 
-/** The number a mode colours by, or null when the site does not have it (alerts: no number yet). */
+/** The number a mode colours by, or null when the site does not have it (or the mode is categorical). */
 export function siteValue(mode: MapColorMode, site: SiteSummary): number | null {
   const v =
     mode === 'util' ? site.utilPct : mode === 'power' ? site.powerKw : mode === 'idle' ? site.idleKw : null;
@@ -62,7 +65,7 @@ export function siteValue(mode: MapColorMode, site: SiteSummary): number | null 
 
 export function colorScale(mode: MapColorMode, sites: readonly SiteSummary[]): ColorScale {
   if (mode === 'util') return { mode, max: 100 };
-  if (mode === 'alerts') return { mode, max: 1 };
+  if (mode === 'alerts' || mode === 'jurisdiction') return { mode, max: 1 };
   let max = 0;
   for (const s of sites) {
     const v = siteValue(mode, s);
@@ -71,9 +74,17 @@ export function colorScale(mode: MapColorMode, sites: readonly SiteSummary[]): C
   return { mode, max: niceCeil(max) };
 }
 
-/** A site marker's fill under a scale; null = no data (the caller draws the hatch). */
-export function siteFill(scale: ColorScale, site: SiteSummary): string | null {
-  if (scale.mode === 'alerts') return STATUS_GROUP_COLORS[statusGroup(site.status)];
+/**
+ * A site marker's fill under a scale; null = no data (the caller draws the hatch). Alerts mode reads
+ * `alerts` (null: the list has not arrived, so every site is unknown rather than alert-free).
+ */
+export function siteFill(
+  scale: ColorScale,
+  site: SiteSummary,
+  alerts: AlertIndex | null = null,
+): string | null {
+  if (scale.mode === 'jurisdiction') return jurisdictionColor(site.country);
+  if (scale.mode === 'alerts') return alertColor(siteAlerts(alerts, site.id));
   const stops = colorModeInfo(scale.mode).stops ?? UTIL_STOPS;
   const v = siteValue(scale.mode, site);
   return rampColor(stops, v === null ? null : v / scale.max);

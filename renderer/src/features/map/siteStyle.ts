@@ -34,8 +34,8 @@ export function utilColor(pct: number | null): string | null {
 }
 
 /**
- * Status in three groups, for cluster donuts and the interim "Alerts" colouring: the same hues as the
- * status dots in the site list (--ok, --warn, --down).
+ * Status in three groups, for cluster donuts: the same hues as the status dots in the site list
+ * (--ok, --warn, --down).
  */
 export type StatusGroup = 'ok' | 'degraded' | 'down';
 export const STATUS_GROUPS: readonly StatusGroup[] = ['ok', 'degraded', 'down'];

@@ -1,5 +1,5 @@
 /**
- * Jurisdictions and blocs. EU: the 27 member states (since 2020-02-01); EEA: the EU plus Iceland,
+ * Jurisdictions and blocs, shared by the core's policy evaluation and the map's Jurisdiction mode. EU: the 27 member states (since 2020-02-01); EEA: the EU plus Iceland,
  * Liechtenstein and Norway — not Switzerland, which is in EFTA but not the EEA.
  */
 export const EU = [
@@ -45,3 +45,6 @@ export function normalisePlace(code: string): string {
   const iso = ALIASES[country] ?? country;
   return sub === undefined ? iso : `${iso}-${sub}`;
 }
+
+/** EEA members outside the EU. */
+export const EEA_ONLY = ['IS', 'LI', 'NO'] as const;
