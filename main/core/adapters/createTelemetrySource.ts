@@ -1,4 +1,5 @@
 import type { ResolvedSite } from '../config/resolveSites';
+import type { Limiter } from '../sites/limiter';
 import type { TelemetrySource } from '../sites/telemetrySource';
 import { DcgmScrapeSource } from './dcgm/dcgmScrapeSource';
 import { PrometheusSource } from './prometheus/prometheusSource';
@@ -6,7 +7,11 @@ import { PrometheusSource } from './prometheus/prometheusSource';
 /** The one place a site's configured telemetry kind becomes an adapter. */
 export function createTelemetrySource(
   site: Pick<ResolvedSite, 'telemetry' | 'unresolved'>,
-  o: { timeoutMs: number; schedulerNodes?: () => Iterable<{ name: string; address: string | null }> },
+  o: {
+    timeoutMs: number;
+    schedulerNodes?: () => Iterable<{ name: string; address: string | null }>;
+    limiter?: Limiter;
+  },
 ): TelemetrySource {
   if (site.unresolved) return unresolvedSource(site.unresolved);
   const t = site.telemetry;
@@ -14,7 +19,7 @@ export function createTelemetrySource(
     case 'dcgm':
       return new DcgmScrapeSource(
         t.endpoints,
-        { timeoutMs: o.timeoutMs, maxBytes: 16 * 1024 * 1024, concurrency: 16 },
+        { timeoutMs: o.timeoutMs, maxBytes: 16 * 1024 * 1024, concurrency: 16, limiter: o.limiter },
         t.discover && o.schedulerNodes
           ? () => discoveredEndpoints(o.schedulerNodes!(), t.discover!)
           : undefined,

@@ -15,6 +15,7 @@ import { expandHostlist } from '../adapters/slurm/hostlist';
 import { EnergyLedger, type IdleRule } from '../energy/energyLedger';
 import { idleNowOf } from '../energy/idleNow';
 import type { SiteFactors, SiteIdleNow } from '../energy/sustainabilitySummary';
+import { Limiter } from '../sites/limiter';
 import { SiteConnection, type NodeState, type ReadingSink } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
@@ -67,6 +68,8 @@ export class FleetService {
   /** Every reading's energy, booked per site, tenant, model and node (issue 8). */
   readonly ledger: EnergyLedger;
   private lastTickAt: number | null = null;
+  /** Requests in flight across all sites. */
+  private readonly limiter = new Limiter(256);
   private connections: SiteConnection[];
   private readonly timeoutMs: number;
   private readonly historyPoints: number;
@@ -125,6 +128,7 @@ export class FleetService {
     const holder: { conn?: SiteConnection } = {};
     const source = createTelemetrySource(s, {
       timeoutMs: this.timeoutMs,
+      limiter: this.limiter,
       schedulerNodes: () => holder.conn?.scheduler.nodes.values() ?? [],
     });
     holder.conn = new SiteConnection(s, source, this.store, slurm, this.ledgerSink(s));

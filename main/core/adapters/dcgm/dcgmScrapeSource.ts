@@ -1,4 +1,5 @@
 import { httpGet } from '../../sites/httpGet';
+import type { Limiter } from '../../sites/limiter';
 import {
   outcomeOf,
   type NodeReport,
@@ -18,6 +19,8 @@ export interface ScrapeOptions {
   maxBytes: number;
   /** How many nodes of one site are scraped at once. */
   concurrency: number;
+  /** The fleet-wide bound on requests in flight. */
+  limiter?: Limiter;
 }
 
 /** Scrapes each node's dcgm-exporter `/metrics` directly, a bounded number at a time. */
@@ -49,7 +52,8 @@ export class DcgmScrapeSource implements TelemetrySource {
     const worker = async () => {
       while (next < endpoints.length) {
         const e = endpoints[next++]!;
-        reports.push(await this.scrape(e, now));
+        const lim = this.opts.limiter;
+        reports.push(await (lim ? lim.run(() => this.scrape(e, now)) : this.scrape(e, now)));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, endpoints.length) }, worker));
