@@ -14,6 +14,7 @@ import {
   EmptyArea,
   NodesPage,
   SitesPage,
+  SovereigntyPage,
   SustainabilityPage,
   TerminalPage,
 } from './areaPages';
@@ -68,6 +69,8 @@ export function App() {
                 <BroadcastPage />
               ) : area === 'sustainability' ? (
                 <SustainabilityPage />
+              ) : area === 'sovereignty' ? (
+                <SovereigntyPage />
               ) : (
                 <EmptyArea area={current} />
               )}

@@ -18,6 +18,10 @@ export const SustainabilityPage = lazy(() =>
   import('../features/sustainability/SustainabilityPage').then((m) => ({ default: m.SustainabilityPage })),
 );
 
+export const SovereigntyPage = lazy(() =>
+  import('../features/sovereignty/SovereigntyPage').then((m) => ({ default: m.SovereigntyPage })),
+);
+
 export const NodesPage = lazy(() =>
   import('../features/nodes/NodesPage').then((m) => ({ default: m.NodesPage })),
 );

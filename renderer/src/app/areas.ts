@@ -10,7 +10,7 @@ export const AREAS = [
   { id: 'terminal', label: 'Terminal', issue: null },
   { id: 'broadcast', label: 'Broadcast', issue: null },
   { id: 'placement', label: 'Placement', issue: 6 },
-  { id: 'sovereignty', label: 'Sovereignty', issue: 7 },
+  { id: 'sovereignty', label: 'Sovereignty', issue: null },
   { id: 'sustainability', label: 'Sustainability', issue: null },
   { id: 'audit', label: 'Audit', issue: null },
 ] as const;
