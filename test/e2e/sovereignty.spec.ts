@@ -70,13 +70,9 @@ test('a workload moved across the border is a violation within a tick, in the hi
     comment: `data-class=health workload=${WORKLOAD}`,
   };
   await control(EU, { run });
-  const card = page.locator('[data-testid="tenant-card"][data-tenant="helios-health"]');
-  await expect(card)
-    .toContainText(WORKLOAD, { timeout: 10_000 })
-    .catch(() => undefined);
-  // Running in Frankfurt it breaks nothing.
+  // A few ticks in Germany (the history below shows the stay there); running there breaks nothing.
+  await page.waitForTimeout(3000);
   await expect(page.locator(`[data-testid="violation-row"][data-workload="${WORKLOAD}"]`)).toHaveCount(0);
-  await page.waitForTimeout(2500); // a couple of ticks in Germany, so the history has a stay there
 
   await control(EU, { cancelWorkload: WORKLOAD });
   await control(US, { run });
