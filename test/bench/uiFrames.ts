@@ -93,7 +93,7 @@ const metric = (name: string, value: number, unit: string, target: string, met: 
 
 const PROBE = `(() => {
   const w = window;
-  w.__frames = []; w.__tasks = [];
+  w.__frames = []; w.__tasks = []; w.__stop = false;
   let last = performance.now();
   const loop = (t) => { w.__frames.push(t - last); last = t; if (!w.__stop) requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
