@@ -85,6 +85,11 @@ export const ResidencyQuerySchema = z
 export type ResidencyQuery = z.infer<typeof ResidencyQuerySchema>;
 
 export const ResidencyAnswerSchema = z.object({
+  /**
+   * The history the answer could draw on starts here (about two months are kept in memory); older
+   * months are archived on disk, one file each (residency/history-YYYY-MM.jsonl).
+   */
+  historyFrom: z.number().optional(),
   query: z.object({
     from: z.number(),
     to: z.number(),

@@ -24,6 +24,7 @@ import type { NodeTimeline } from '../fleet/nodeTimeline';
 import { workloadOf } from './workloadOf';
 
 const POLICY_FILE = 'policies.yaml';
+const monthOf = (t: number) => new Date(t).toISOString().slice(0, 7);
 const ALLOW_ALL = (() => {
   const c = compilePolicy(PolicyFileSchema.parse({}));
   if (!c.ok) throw new Error(c.error.message);
@@ -41,6 +42,9 @@ export class ResidencyService {
   private policy: CompiledPolicy = ALLOW_ALL;
   private status: PolicyStatus = { text: '', sha256: null, rules: 0, default: 'allow', errors: [] };
   private unknownSites: string[] = [];
+  /** The history in memory starts here; before it, the monthly files on disk are the record. */
+  private loadedFrom = 0;
+  private prunedAt = 0;
   private writing: Promise<void> = Promise.resolve();
   readonly notes: string[] = [];
 
@@ -61,24 +65,34 @@ export class ResidencyService {
     await mkdir(join(stateDir, 'residency'), { recursive: true });
     const text = await readFile(join(stateDir, POLICY_FILE), 'utf8').catch(() => null);
     if (text !== null) s.apply(text);
-    const history = await readFile(s.historyPath, 'utf8').catch(() => '');
-    let bad = 0;
-    for (const line of history.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const e = ResidencyEventSchema.safeParse(JSON.parse(line));
-        if (e.success) s.events.push(e.data);
-        else bad++;
-      } catch {
-        bad++; // a line cut short by a crash mid-write
+    // This month's file and last month's are loaded; older months stay on disk as the archive.
+    const at = fleet.clock();
+    const prevMonth = new Date(at);
+    prevMonth.setUTCDate(1);
+    prevMonth.setUTCMonth(prevMonth.getUTCMonth() - 1);
+    for (const month of [monthOf(prevMonth.getTime()), monthOf(at)]) {
+      const path = s.historyPath(month);
+      const history = await readFile(path, 'utf8').catch(() => '');
+      let bad = 0;
+      for (const line of history.split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          const e = ResidencyEventSchema.safeParse(JSON.parse(line));
+          if (e.success) s.events.push(e.data);
+          else bad++;
+        } catch {
+          bad++; // a line cut short by a crash mid-write
+        }
       }
+      if (bad) s.notes.push(`${path}: ${bad} unreadable line(s) skipped`);
     }
-    if (bad) s.notes.push(`${s.historyPath}: ${bad} unreadable line(s) skipped`);
+    s.loadedFrom = Date.UTC(prevMonth.getUTCFullYear(), prevMonth.getUTCMonth(), 1);
     return s;
   }
 
-  private get historyPath(): string {
-    return join(this.stateDir, 'residency', 'history.jsonl');
+  /** One append-only file per UTC month, so a long-running fleet's history never has to be read whole. */
+  private historyPath(month: string): string {
+    return join(this.stateDir, 'residency', `history-${month}.jsonl`);
   }
 
   /** Applies policy text; on errors the last good policy stays in force and the errors are shown. */
@@ -147,9 +161,11 @@ export class ResidencyService {
     for (const e of events) this.toTimeline(e);
     if (events.length) {
       this.events.push(...events);
+      this.prune(at);
       const lines = events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+      const path = this.historyPath(monthOf(at));
       this.writing = this.writing.then(() =>
-        appendFile(this.historyPath, lines, { mode: 0o600 }).catch((e: Error) => {
+        appendFile(path, lines, { mode: 0o600 }).catch((e: Error) => {
           const note = `the residency history could not be written: ${e.message}`;
           if (!this.notes.includes(note)) this.notes.push(note);
         }),
@@ -176,6 +192,19 @@ export class ResidencyService {
       severity: e.event === 'violation-start' ? 'critical' : null,
       ref: e.workload,
     });
+  }
+
+  /**
+   * Keeps about two months in memory (what the page queries); older events stay in their monthly files.
+   * Checked once an hour of events, not at every append.
+   */
+  private prune(at: number): void {
+    if (at - this.prunedAt < 3_600_000) return;
+    this.prunedAt = at;
+    const keepFrom = at - 62 * 86_400_000;
+    const first = this.events.findIndex((e) => e.t >= keepFrom);
+    if (first > 0) this.events.splice(0, first);
+    this.loadedFrom = Math.max(this.loadedFrom, keepFrom);
   }
 
   /** Violations per node, for the alert engine. */
@@ -237,7 +266,7 @@ export class ResidencyService {
   }
 
   query(q: ResidencyQuery): ResidencyAnswer {
-    return residencyQuery(this.events, q, this.fleet.clock());
+    return { ...residencyQuery(this.events, q, this.fleet.clock()), historyFrom: this.loadedFrom };
   }
 
   /** The evidence report as CSV; its SHA-256 is recorded in the audit log so a copy can be verified. */
