@@ -46,6 +46,8 @@ export const CALL_NAMES = [
   'residency.report',
   'residency.verifyReport',
   'policy.set',
+  'placement.previewConsolidate',
+  'placement.whatIf',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',

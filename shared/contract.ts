@@ -7,6 +7,7 @@ import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
 import { AlertRuleSchema, AlertRulesFileSchema, AlertSchema } from './alerts';
+import { PlanGoalSchema, PlanSchema } from './placement';
 import { NodeDetailSchema, NodePageSchema, NodeQuerySchema, SiteHealthSchema } from './nodes';
 import {
   PolicyStatusSchema,
@@ -465,6 +466,22 @@ export const calls = {
     request: z.object({ text: z.string().max(1024 * 1024) }).strict(),
     response: PolicyStatusSchema,
     errors: ['CONFIG_INVALID', 'UNAVAILABLE'],
+  }),
+  'placement.previewConsolidate': call({
+    summary:
+      'The consolidation plan now: moves that empty whole nodes within each site, and the kWh, money and CO2 a day it frees. A preview; nothing moves.',
+    permission: 'plan.consolidate',
+    request: z.object({}).strict(),
+    response: PlanSchema,
+    errors: [],
+  }),
+  'placement.whatIf': call({
+    summary:
+      'What losing a node, a site or a region would need: the evacuation plan, the shortfall, nothing executed.',
+    permission: 'failover',
+    request: z.object({ goal: PlanGoalSchema }).strict(),
+    response: PlanSchema,
+    errors: [],
   }),
 } as const;
 

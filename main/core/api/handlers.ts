@@ -19,6 +19,7 @@ import type { NodeViews } from '../fleet/nodeViews';
 import type { SiteHealthService } from '../fleet/siteHealth';
 import { alertHandlers } from './alertHandlers';
 import { residencyHandlers } from './residencyHandlers';
+import { placementHandlers } from './placementHandlers';
 import type { ResidencyService } from '../residency/residencyService';
 
 export interface HandlerDeps {
@@ -60,6 +61,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sustainabilityHandlers(d.sustainability, d.audit),
     ...alertHandlers(d.alerts, d.nodes, d.health, d.audit),
     ...residencyHandlers(d.residency, d.audit),
+    ...placementHandlers(d.fleet, d.residency, d.sustainability),
   };
 }
 

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../config/atomicFile';
 import { PeriodicSave } from '../config/periodicSave';
 import type { FleetService } from '../fleet/fleetService';
-import { parseCarbonCsv, type CarbonTable } from './carbonTable';
+import { carbonFor, parseCarbonCsv, type CarbonTable } from './carbonTable';
 import { loadLedger, saveLedger } from './ledgerFile';
 import { sustainabilitySummary } from './sustainabilitySummary';
 
@@ -78,6 +78,13 @@ export class SustainabilityService {
 
   save(): Promise<void> {
     return this.saver.now();
+  }
+
+  /** The grid intensity a site's energy is priced at: its override, else its country's; null = no data. */
+  carbonOf(site: { country: string; carbonGPerKwh?: number }): number | null {
+    return this.carbon
+      ? carbonFor(this.carbon, site.country, site.carbonGPerKwh)
+      : (site.carbonGPerKwh ?? null);
   }
 
   get currentSettings(): SustainabilitySettings {

@@ -113,6 +113,10 @@ export class ResidencyService {
     return [];
   }
 
+  /** The policy in force as a verdict function (the planner checks every move with it). */
+  judge = (tenant: string, dataClass: string, place: { country: string; subdivision: string | null }) =>
+    evaluatePolicy(this.policy, tenant, dataClass, place);
+
   policyStatus(): PolicyStatus {
     return this.status;
   }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Savings, SiteWasteRow } from '../../../../shared/sustainability';
+import { ConsolidationPreview } from './ConsolidationPreview';
 import { countOf, formatIdleKw, formatKgCo2, formatKwh, formatMoneyList } from './wasteFormat';
 
 /** Rows of the node list shown; the core sends at most 20. */
@@ -78,9 +79,10 @@ export function SavingsPanel({ savings, sites }: { savings: Savings; sites: read
           )}
         </>
       )}
+      <ConsolidationPreview />
       <p className="hint sus-preview-note">
-        A preview, not an action: it counts powering down or capping the nodes idle now, as if they stayed
-        idle for a day. Moving work to free more nodes is the Placement page’s job (issue 6).
+        Previews, not actions: powering down or capping the nodes idle now, as if they stayed idle for a day;
+        and the planner’s moves that would empty more. Carrying out a plan is the Placement page’s job.
       </p>
     </section>
   );
