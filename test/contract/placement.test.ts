@@ -3,7 +3,7 @@ import type { Core } from '../../main/core/createCore';
 import { startTestCore, windowOn } from './testCore';
 
 /** The planner over the contract, on the demo fleet's simulated Slurm: previews only, nothing moves. */
-let now = Date.UTC(2026, 10, 29, 3, 0, 0); // 04:00 in Europe: the daily low, nodes half empty
+const now = Date.UTC(2026, 10, 29, 3, 0, 0); // 04:00 in Europe: the daily low, nodes half empty
 let core: Core;
 
 beforeAll(async () => {
