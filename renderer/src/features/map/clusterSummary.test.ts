@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteSummary } from '../../../../shared/domain';
 import { clusterAccessibleName, partialKw, summariseSites } from './clusterSummary';
-
-const site = (over: Partial<SiteSummary>): SiteSummary => ({
-  id: 's',
-  name: 'S',
-  city: '',
-  country: 'DE',
-  lat: 0,
-  lon: 0,
-  status: 'ok',
-  statusReason: null,
-  nodes: 1,
-  nodesReporting: 1,
-  gpus: 8,
-  gpusReporting: 8,
-  utilPct: 50,
-  powerKw: 10,
-  idleKw: 2,
-  idleGpus: 1,
-  lastSuccessAt: 0,
-  models: [],
-  ...over,
-});
+import { testSite as site } from './testMapData';
 
 describe('summariseSites', () => {
   it('sums GPUs, power and idle draw; weights utilisation by reporting GPUs', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteSummary } from '../../../../shared/domain';
 import {
   COLOR_MODES,
   colorScale,
@@ -13,29 +12,8 @@ import {
 import { BLOC_COLORS } from './jurisdiction';
 import { ALERT_LEVEL_COLORS, indexAlerts } from './siteAlerts';
 import { UTIL_STOPS } from './siteStyle';
+import { testSite as site } from './testMapData';
 import { alertList, alertView as alert } from '../alerts/testAlerts';
-
-const site = (over: Partial<SiteSummary>): SiteSummary => ({
-  id: 's',
-  name: 'S',
-  city: '',
-  country: 'DE',
-  lat: 0,
-  lon: 0,
-  status: 'ok',
-  statusReason: null,
-  nodes: 1,
-  nodesReporting: 1,
-  gpus: 8,
-  gpusReporting: 8,
-  utilPct: 50,
-  powerKw: 10,
-  idleKw: 2,
-  idleGpus: 1,
-  lastSuccessAt: 0,
-  models: [],
-  ...over,
-});
 
 describe('niceCeil', () => {
   it.each([

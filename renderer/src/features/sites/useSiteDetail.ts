@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SiteDetail } from '../../../../shared/domain';
 import type { AppError } from '../../../../shared/result';
-import { useClient } from '../../app/clientContext';
-import { useAppStore } from '../../store/appStore';
+import { useTickCall } from '../../lib/useTickCall';
 import { HISTORY_WINDOW_MS } from '../fleet/historyRing';
 
 export interface SiteDetailState {
@@ -23,66 +22,27 @@ export interface SiteDetailHook extends SiteDetailState {
 
 /**
  * 'site.detail' for the open panel: fetched on open and again on each fleet tick, at most one call in
- * flight (a tick that arrives meanwhile is skipped, not queued; a refresh is queued). Mount the caller
- * keyed by site id so a different site starts from a clean state.
+ * flight (a tick that arrives meanwhile is skipped, not queued; a refresh is queued). The last good
+ * detail stays on screen beside an error. Mount the caller keyed by site id so a different site starts
+ * from a clean state (the scheduler answers counted included).
  */
 export function useSiteDetail(siteId: string): SiteDetailHook {
-  const client = useClient();
-  const tickSeq = useAppStore((s) => s.tickSeq);
-  const [state, setState] = useState<SiteDetailState>({
-    detail: null,
-    error: null,
-    loading: true,
-    schedulerAnswers: 0,
+  const { value, error, loading, refresh } = useTickCall('site.detail', {
+    siteId,
+    windowS: HISTORY_WINDOW_MS / 1000,
   });
-  const inFlight = useRef(false);
-  const again = useRef(false);
-  const mounted = useRef(true);
+  const schedulerAnswers = useSchedulerAnswers(value?.scheduler?.at ?? null);
+  return { detail: value, error, loading, schedulerAnswers, refresh };
+}
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const fetchDetail = useCallback(
-    function fetchDetail() {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      void client.call('site.detail', { siteId, windowS: HISTORY_WINDOW_MS / 1000 }).then((result) => {
-        inFlight.current = false;
-        if (!mounted.current) return;
-        setState((prev) => {
-          if (!result.ok)
-            // Keep the last good detail on screen beside the error: stale numbers labelled as such beat a blank.
-            return { ...prev, error: result.error, loading: false };
-          const at = result.value.scheduler?.at ?? null;
-          const answered = at !== null && at !== (prev.detail?.scheduler?.at ?? null);
-          return {
-            detail: result.value,
-            error: null,
-            loading: false,
-            schedulerAnswers: prev.schedulerAnswers + (answered ? 1 : 0),
-          };
-        });
-        if (again.current) {
-          again.current = false;
-          fetchDetail();
-        }
-      });
-    },
-    [client, siteId],
-  );
-
-  useEffect(() => {
-    fetchDetail();
-  }, [fetchDetail, tickSeq]);
-
-  const refresh = useCallback(() => {
-    if (inFlight.current) again.current = true;
-    else fetchDetail();
-  }, [fetchDetail]);
-
-  return { ...state, refresh };
+/**
+ * Counts the changes of the scheduler's `at` to a non-null value, as the details arrive (a failed call
+ * keeps the last detail, so it counts nothing).
+ */
+function useSchedulerAnswers(at: number | null): number {
+  const [seen, setSeen] = useState({ at: null as number | null, answers: 0 });
+  // Adjusted while rendering (React's "storing information from previous renders"): React renders
+  // again at once, so the count arrives with the detail that made it, not one render later.
+  if (at !== seen.at) setSeen({ at, answers: seen.answers + (at === null ? 0 : 1) });
+  return seen.answers;
 }

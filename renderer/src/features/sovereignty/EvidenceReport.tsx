@@ -14,8 +14,8 @@ interface Props {
 /**
  * The printable evidence report: period, scope, the policy's SHA-256, time per jurisdiction and the
  * violations, and in the footer the SHA-256 of the CSV the audit log recorded, so a printed copy can
- * be tied to its file. On white when printed (styles.css, "Sovereignty", @media print); it asks the
- * browser to print once laid out.
+ * be tied to its file. On white when printed (styles.css, "Printable reports" and "Sovereignty"); it
+ * asks the browser to print once laid out.
  */
 export function EvidenceReport({ doc, onBack }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -29,8 +29,12 @@ export function EvidenceReport({ doc, onBack }: Props) {
   }, []);
 
   return (
-    <article className="sov-report" data-testid="sovereignty-report" aria-labelledby="sov-report-title">
-      <div className="button-row sov-no-print">
+    <article
+      className="print-report sov-report"
+      data-testid="sovereignty-report"
+      aria-labelledby="sov-report-title"
+    >
+      <div className="button-row print-report-no-print">
         <button type="button" className="button" onClick={onBack}>
           Back to the page
         </button>
@@ -48,10 +52,15 @@ export function EvidenceReport({ doc, onBack }: Props) {
       </div>
 
       <header className="sov-report-head">
-        <h1 className="sov-report-title" id="sov-report-title" ref={headingRef} tabIndex={-1}>
+        <h1
+          className="print-report-title sov-report-title"
+          id="sov-report-title"
+          ref={headingRef}
+          tabIndex={-1}
+        >
           Sovereignty evidence report
         </h1>
-        <table className="sov-report-facts">
+        <table className="print-report-facts">
           <tbody>
             <tr>
               <th scope="row">Period</th>
@@ -86,14 +95,14 @@ export function EvidenceReport({ doc, onBack }: Props) {
       </header>
 
       <section aria-labelledby="sov-report-res">
-        <h2 className="sov-report-h2" id="sov-report-res">
+        <h2 className="print-report-h2" id="sov-report-res">
           Time per jurisdiction
         </h2>
         <ResidencyTable rows={a.byJurisdiction} caption="Time per tenant, data class and jurisdiction" />
       </section>
 
       <section aria-labelledby="sov-report-vio">
-        <h2 className="sov-report-h2" id="sov-report-vio">
+        <h2 className="print-report-h2" id="sov-report-vio">
           Violations
         </h2>
         <PeriodViolations

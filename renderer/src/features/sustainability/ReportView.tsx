@@ -21,8 +21,8 @@ interface Props {
 
 /**
  * The printable report (issue 8): title, period, method, headline figures and the site, country and
- * tenant tables, on white when printed (styles.css, "Sustainability", @media print). It asks the
- * browser to print once shown; in served mode Chromium's "Save as PDF" makes the PDF.
+ * tenant tables, on white when printed (styles.css, "Printable reports" and "Sustainability"). It asks
+ * the browser to print once shown; in served mode Chromium's "Save as PDF" makes the PDF.
  */
 export function ReportView({ summary, onBack }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -54,8 +54,12 @@ export function ReportView({ summary, onBack }: Props) {
   ];
 
   return (
-    <article className="sus-report" data-testid="sustainability-report" aria-labelledby="sus-report-title">
-      <div className="button-row sus-no-print">
+    <article
+      className="print-report sus-report"
+      data-testid="sustainability-report"
+      aria-labelledby="sus-report-title"
+    >
+      <div className="button-row print-report-no-print">
         <button type="button" className="button" onClick={onBack}>
           Back to the page
         </button>
@@ -66,7 +70,12 @@ export function ReportView({ summary, onBack }: Props) {
       </div>
 
       <header className="sus-report-head">
-        <h1 className="sus-report-title" id="sus-report-title" ref={headingRef} tabIndex={-1}>
+        <h1
+          className="print-report-title sus-report-title"
+          id="sus-report-title"
+          ref={headingRef}
+          tabIndex={-1}
+        >
           Idle GPU energy report
         </h1>
         <p data-testid="report-period">
@@ -76,10 +85,10 @@ export function ReportView({ summary, onBack }: Props) {
       </header>
 
       <section aria-labelledby="sus-report-figures">
-        <h2 className="sus-report-h2" id="sus-report-figures">
+        <h2 className="print-report-h2" id="sus-report-figures">
           Headline figures
         </h2>
-        <table className="sus-report-figures">
+        <table className="print-report-facts">
           <tbody>
             {figures.map(([k, v]) => (
               <tr key={k}>
@@ -92,7 +101,7 @@ export function ReportView({ summary, onBack }: Props) {
       </section>
 
       <section aria-labelledby="sus-report-method">
-        <h2 className="sus-report-h2" id="sus-report-method">
+        <h2 className="print-report-h2" id="sus-report-method">
           Method
         </h2>
         <ul className="sus-report-method" data-testid="report-method">
@@ -103,19 +112,19 @@ export function ReportView({ summary, onBack }: Props) {
       </section>
 
       <section aria-labelledby="sus-report-sites">
-        <h2 className="sus-report-h2" id="sus-report-sites">
+        <h2 className="print-report-h2" id="sus-report-sites">
           Sites
         </h2>
         <WasteTable kind="sites" rows={summary.sites} caption="Idle energy by site" />
       </section>
       <section aria-labelledby="sus-report-countries">
-        <h2 className="sus-report-h2" id="sus-report-countries">
+        <h2 className="print-report-h2" id="sus-report-countries">
           Countries
         </h2>
         <WasteTable kind="countries" rows={summary.countries} caption="Idle energy by country" />
       </section>
       <section aria-labelledby="sus-report-tenants">
-        <h2 className="sus-report-h2" id="sus-report-tenants">
+        <h2 className="print-report-h2" id="sus-report-tenants">
           Tenants
         </h2>
         <WasteTable kind="tenants" rows={summary.tenants} caption="Idle energy by tenant" />
