@@ -226,10 +226,6 @@ export class EnergyLedger {
     return this.qualified[slot] === 1;
   }
 
-  lastReadingAt(slot: number): number {
-    return slot < this.lastT.length ? this.lastT[slot]! : NaN;
-  }
-
   private bookTotal(b: Booking, tMs: number, kWh: number, gpuS: number): void {
     b.site.rings.add(tMs, SITE_FIELDS.totalKwh, kWh);
     b.site.rings.add(tMs, SITE_FIELDS.coveredGpuS, gpuS);

@@ -2,87 +2,53 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carbonFor, parseCarbonCsv } from './carbonTable';
-import { energyCost, energyFromCounter, energyFromPower, idleEnergy, idleFlags } from './energyMath';
+import { energyCost, intervalKwh } from './energyMath';
 
-const s = (t: number, mJ: number | null) => ({ t: t * 1000, mJ });
-const p = (t: number, w: number | null) => ({ t: t * 1000, w });
+const at = (mJ: number | null, w: number | null) => ({ mJ, w });
 
-describe('energyFromCounter', () => {
+describe('intervalKwh', () => {
   it.each([
+    ['the counter’s increase', at(0, 100), at(3.6e9, 100), 3_600_000, { kWh: 1, reset: false }],
     [
-      'steady counting',
-      [s(0, 0), s(10, 3.6e9), s(20, 7.2e9)],
-      { kWh: 2, coveredS: 20, missingS: 0, resets: 0 },
-    ],
-    [
-      'a gap without reset is still exact (the counter kept counting)',
-      [s(0, 0), s(3600, 3.6e9)],
-      { kWh: 1, coveredS: 3600, missingS: 0, resets: 0 },
-    ],
-    [
-      'a reset inside a short interval counts the new value',
-      [s(0, 5e9), s(10, 6e9), s(20, 1e9)],
-      { kWh: 2e9 / 3.6e9, coveredS: 20, missingS: 0, resets: 1 },
-    ],
-    [
-      'a reset across a long gap: the part before is unknown',
-      [s(0, 5e9), s(1000, 1e9)],
-      { kWh: 1e9 / 3.6e9, coveredS: 0, missingS: 1000, resets: 1 },
-    ],
-    [
-      'missing readings are skipped, not zeros',
-      [s(0, 0), s(10, null), s(20, 3.6e9)],
-      { kWh: 1, coveredS: 20, missingS: 0, resets: 0 },
-    ],
-  ])('%s', (_n, samples, want) => {
-    const r = energyFromCounter(samples, 60_000);
-    expect(r.kWh).toBeCloseTo(want.kWh, 9);
-    expect({ ...r, kWh: 0 }).toEqual({ ...want, kWh: 0 });
-  });
-});
-
-describe('energyFromPower', () => {
-  it('integrates trapezoids and reports gaps as missing coverage', () => {
-    const r = energyFromPower(
-      [p(0, 1000), p(3600, 1000), p(3605, null), p(3610, 1000), p(7210, 3000)],
+      'a long interval is still exact: the counter kept counting',
+      at(0, 1),
+      at(3.6e9, 1),
       3_600_000,
-    );
-    // 1 kWh, then a null end (5 s missing) and a null start (5 s missing), then 3600 s at a mean 2000 W = 2 kWh.
-    expect(r).toEqual({ kWh: 3, coveredS: 7200, missingS: 10, resets: 0 });
-    expect(energyFromPower([p(0, 100), p(1000, 100)], 60_000)).toMatchObject({ kWh: 0, missingS: 1000 });
+      { kWh: 1, reset: false },
+    ],
+    [
+      'after a reset, the value since the reset',
+      at(6e9, 100),
+      at(1e9, 100),
+      1_000_000,
+      { kWh: 1e9 / 3.6e9, reset: true },
+    ],
+    ['no counter: the power trapezoid', at(null, 1000), at(null, 3000), 3_600_000, { kWh: 2, reset: false }],
+    [
+      'one end without a counter reading: the power trapezoid',
+      at(0, 1000),
+      at(null, 1000),
+      3_600_000,
+      { kWh: 1, reset: false },
+    ],
+    [
+      'a counter step implying > 5 kW is a glitch: the power trapezoid',
+      at(0, 70),
+      at(1e12, 70),
+      10_000,
+      { kWh: (70 * 10) / 3.6e6, reset: false },
+    ],
+  ])('%s', (_n, prev, cur, dt, want) => {
+    const r = intervalKwh(prev, cur, dt)!;
+    expect(r.kWh).toBeCloseTo(want.kWh, 9);
+    expect(r.reset).toBe(want.reset);
   });
-});
 
-describe('idle', () => {
-  const u = (t: number, utilPct: number | null, w = 80) => ({ t: t * 60_000, utilPct, w });
-  it('is idle only after the whole window below the threshold; unknown breaks the run', () => {
-    const samples = [
-      u(0, 0),
-      u(5, 1),
-      u(10, 2),
-      u(15, 4),
-      u(20, 3),
-      u(25, 50),
-      u(30, 0),
-      u(35, null),
-      u(40, 0),
-    ];
-    expect(idleFlags(samples, 5, 15 * 60_000)).toEqual([
-      false,
-      false,
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
-  });
-  it('counts measured power while idle at both ends', () => {
-    const samples = [u(0, 0, 70), u(15, 0, 70), u(30, 0, 90), u(45, 90, 600)];
-    // idle at 15 and 30 → the 15..30 trapezoid: mean 80 W × 15 min = 0.02 kWh
-    expect(idleEnergy(samples, 5, 15 * 60_000, 20 * 60_000).kWh).toBeCloseTo(0.02, 9);
+  it.each([
+    ['nothing measured at one end', at(null, null), at(5, 100), 10_000],
+    ['no time passed', at(0, 100), at(10, 100), 0],
+  ])('cannot measure when %s: missing, not zero', (_n, prev, cur, dt) => {
+    expect(intervalKwh(prev, cur, dt)).toBeNull();
   });
 });
 

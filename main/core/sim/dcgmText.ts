@@ -99,17 +99,12 @@ function labelSet(node: SimNode, gpu: number): string {
   );
 }
 
-/**
- * `timestampMs`: stamps every sample, as the exposition format allows (dcgm-exporter does not; tests
- * of the scraper's timestamp handling use it).
- */
-export function renderDcgmText(node: SimNode, frames: readonly GpuFrame[], timestampMs?: number): string {
+export function renderDcgmText(node: SimNode, frames: readonly GpuFrame[]): string {
   const labels = node.gpus.map((_, i) => labelSet(node, i));
-  const stamp = timestampMs === undefined ? '' : ` ${Math.round(timestampMs)}`;
   const out: string[] = [];
   for (const [name, type, help, value] of FIELDS) {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (let i = 0; i < frames.length; i++) out.push(`${name}${labels[i]} ${value(frames[i]!)}${stamp}`);
+    for (let i = 0; i < frames.length; i++) out.push(`${name}${labels[i]} ${value(frames[i]!)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -78,7 +78,7 @@ export class SimFleet {
   }
 
   metricsText(site: SimSite, node: SimNode): string {
-    // Not stamped, like dcgm-exporter: a stamped series is never marked stale by Prometheus, and the
+    // Not stamped, like dcgm-exporter: Prometheus never marks a stamped series stale, and the
     // simulator must fail the way real exporters do.
     return renderDcgmText(node, this.frames(site, node));
   }
