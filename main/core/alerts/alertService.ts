@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../config/atomicFile';
 import type { FleetService } from '../fleet/fleetService';
 import type { NodeTimeline } from '../fleet/nodeTimeline';
 import { acknowledge, emptyAlertBook, silence, type AlertBook } from './alertBook';
-import { buildAlertFacts, schedulerWord } from './buildAlertFacts';
+import { schedulerWord } from '../sites/schedulerState';
+import { buildAlertFacts } from './buildAlertFacts';
 import { evaluateAlerts } from './evaluateAlerts';
 import type { NodeFacts } from './alertFacts';
 

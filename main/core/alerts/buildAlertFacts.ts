@@ -1,14 +1,10 @@
 import type { FleetService } from '../fleet/fleetService';
 import { defaultPowerLimitW } from '../telemetry/boardPower';
+import { schedulerWord } from '../sites/schedulerState';
 import type { AlertFacts, GpuFacts, NodeFacts, SiteFacts } from './alertFacts';
 
 const UNREACHABLE = new Set(['unreachable', 'auth-failed', 'misconfigured']);
 const nul = (v: number) => (Number.isNaN(v) ? null : v);
-
-/** The scheduler's view as one word, flags included ("IDLE+DRAIN"), as the engine and tables read it. */
-export function schedulerWord(n: { state: string; flags: readonly string[] } | undefined): string | null {
-  return n ? [n.state, ...n.flags].join('+') : null;
-}
 
 /** The fleet's state as the alert engine reads it: plain data from the store's latest arrays. */
 export function buildAlertFacts(
@@ -25,15 +21,15 @@ export function buildAlertFacts(
     for (const n of c.nodes) {
       const sn = c.scheduler.nodes.get(n.hostname);
       const gpus: GpuFacts[] = n.slots.map((slot, i) => {
-        const d = fleet.store.latestDetail(slot);
-        const meta = fleet.store.meta(slot);
+        const store = fleet.store;
+        const meta = store.meta(slot);
         return {
           index: meta?.gpuIndex ?? i,
           tempC: nul(temp[slot]!),
           powerW: nul(power[slot]!),
-          powerLimitW: d.powerLimitW ?? defaultPowerLimitW(meta?.model ?? null),
-          xid: fleet.store.latest(slot).xid,
-          rowRemapFailure: d.rowRemapFailure,
+          powerLimitW: store.detailOf(slot, 'powerLimitW') ?? defaultPowerLimitW(meta?.model ?? null),
+          xid: store.xidOf(slot),
+          rowRemapFailure: store.detailOf(slot, 'rowRemapFailure'),
           sampleAt: nul(t[slot]!),
         };
       });

@@ -1,6 +1,6 @@
 import type { NodeDetail, NodePage, NodeQuery, NodeRow, TimelineEvent } from '../../../shared/nodes';
 import type { AlertService } from '../alerts/alertService';
-import { schedulerWord } from '../alerts/buildAlertFacts';
+import { schedulerWord } from '../sites/schedulerState';
 import type { AuditLog } from '../audit/auditLog';
 import { defaultPowerLimitW } from '../telemetry/boardPower';
 import { jobSummary, type FleetService } from './fleetService';
@@ -72,6 +72,7 @@ export class NodeViews {
     if (!c || !n) return undefined;
     const store = this.fleet.store;
     const at = this.fleet.clock();
+    const summary = this.fleet.nodeSummary(c, n);
     const gpus = n.slots.map((slot) => {
       const meta = store.meta(slot);
       const l = store.latest(slot);
@@ -119,8 +120,8 @@ export class NodeViews {
       siteId,
       siteName: c.site.name,
       country: c.site.country,
-      node: this.fleet.nodeSummary(c, n),
-      scheduler: this.fleet.nodeSummary(c, n).scheduler,
+      node: summary,
+      scheduler: summary.scheduler,
       gpus,
       series,
       jobs,

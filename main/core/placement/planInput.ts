@@ -1,6 +1,6 @@
-import { schedulerWord } from '../alerts/buildAlertFacts';
+import { schedulerWord } from '../sites/schedulerState';
 import type { FleetService } from '../fleet/fleetService';
-import { workloadOf } from '../residency/workloadOf';
+import { runningWorkloads } from '../residency/workloadOf';
 import type { PlanGoal, PlanInput, PlanNode, PlanSite, PlanWorkload } from './planTypes';
 
 /** What an idle GPU draws when nothing measured one on its node (kW); H100/H200 idle at 60–100 W. */
@@ -27,7 +27,8 @@ export function planInput(
   const workloads: PlanWorkload[] = [];
   const seen = new Set<string>();
   for (const c of fleet.siteConnections) {
-    if (!c.slurm || c.scheduler.outcome?.kind !== 'ok') continue;
+    const running = runningWorkloads(c);
+    if (!running) continue;
     const r = fleet.resolvedSite(c.id);
     if (!r) continue;
     const draw = snapshot.get(c.id)?.powerKw ?? null;
@@ -68,10 +69,8 @@ export function planInput(
           : IDLE_KW_FALLBACK,
       });
     }
-    for (const j of c.scheduler.jobs) {
-      if (j.state !== 'RUNNING' || !j.nodes[0]) continue;
-      const tags = workloadOf(c.id, j);
-      if (seen.has(tags.workload)) continue; // one workload, one place: its first job speaks for it
+    for (const { job: j, tags } of running) {
+      if (!j.nodes[0] || seen.has(tags.workload)) continue; // one workload, one place: its first job speaks for it
       seen.add(tags.workload);
       const gpus = Math.max(1, j.gpus ?? 1);
       workloads.push({

@@ -21,7 +21,7 @@ import { residencyCsv } from './residencyCsv';
 import { residencyQuery } from './residencyQuery';
 import { ResidencyTracker, type Observation } from './residencyTracker';
 import type { NodeTimeline } from '../fleet/nodeTimeline';
-import { workloadOf } from './workloadOf';
+import { runningWorkloads } from './workloadOf';
 
 const POLICY_FILE = 'policies.yaml';
 const monthOf = (t: number) => new Date(t).toISOString().slice(0, 7);
@@ -140,16 +140,16 @@ export class ResidencyService {
     const unknown: string[] = [];
     for (const c of this.fleet.siteConnections) {
       if (!c.slurm) continue;
-      if (c.scheduler.outcome?.kind !== 'ok') {
+      const running = runningWorkloads(c);
+      if (!running) {
         unknown.push(c.id);
         continue;
       }
       answered.add(c.id);
       const site = this.fleet.resolvedSite(c.id);
-      for (const j of c.scheduler.jobs) {
-        if (j.state !== 'RUNNING') continue;
+      for (const { job: j, tags } of running) {
         seen.push({
-          ...workloadOf(c.id, j),
+          ...tags,
           siteId: c.id,
           country: c.site.country,
           subdivision: site?.subdivision ?? null,

@@ -1,3 +1,5 @@
+import type { SlurmJob } from '../adapters/slurm/slurmModel';
+import type { SiteConnection } from '../sites/siteConnection';
 /** What a scheduler job says about its workload: identity, tenant and data class. */
 export interface WorkloadTags {
   workload: string;
@@ -28,4 +30,15 @@ export function workloadOf(
     tenant: job.account?.trim() || NO_ACCOUNT,
     dataClass: tag('data-class') ?? UNCLASSIFIED,
   };
+}
+
+/**
+ * The running workloads of a site whose scheduler answered its last poll; null when it has no
+ * scheduler or it did not answer (then nothing is known about its workloads now).
+ */
+export function runningWorkloads(c: SiteConnection): { job: SlurmJob; tags: WorkloadTags }[] | null {
+  if (!c.slurm || c.scheduler.outcome?.kind !== 'ok') return null;
+  return c.scheduler.jobs
+    .filter((j) => j.state === 'RUNNING')
+    .map((job) => ({ job, tags: workloadOf(c.id, job) }));
 }

@@ -31,3 +31,8 @@ export async function pollScheduler(client: SlurmClient, now: () => number): Pro
     at: now(),
   };
 }
+
+/** The scheduler's view of a node as one word, flags included ("IDLE+DRAIN"), as alerts, tables and the planner read it. */
+export function schedulerWord(n: { state: string; flags: readonly string[] } | undefined): string | null {
+  return n ? [n.state, ...n.flags].join('+') : null;
+}

@@ -130,6 +130,17 @@ export class TelemetryStore {
     for (let i = 0; i < NDETAIL; i++) this.detail[slot * NDETAIL + i] = r[DETAIL_FIELDS[i]!] ?? NaN;
   }
 
+  /** One detail field's latest value, without building the whole record (alerts read two per GPU per tick). */
+  detailOf(slot: number, field: (typeof DETAIL_FIELDS)[number]): number | null {
+    const v = this.detail[slot * NDETAIL + DETAIL_FIELDS.indexOf(field)]!;
+    return Number.isNaN(v) ? null : v;
+  }
+
+  /** The GPU's last XID value (0 = none since the driver loaded); null when never reported. */
+  xidOf(slot: number): number | null {
+    return this.lastXid[slot]! < 0 ? null : this.lastXid[slot]!;
+  }
+
   latestDetail(slot: number): GpuDetail {
     const out = {} as GpuDetail;
     for (let i = 0; i < NDETAIL; i++) {
