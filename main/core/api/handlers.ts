@@ -18,6 +18,7 @@ import type { AlertService } from '../alerts/alertService';
 import type { NodeViews } from '../fleet/nodeViews';
 import type { SiteHealthService } from '../fleet/siteHealth';
 import { alertHandlers } from './alertHandlers';
+import { nodeHandlers } from './nodeHandlers';
 import { residencyHandlers } from './residencyHandlers';
 import { placementHandlers } from './placementHandlers';
 import type { ResidencyService } from '../residency/residencyService';
@@ -59,7 +60,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...sitesHandlers(d.sites, d.nodeActions),
     ...terminalHandlers(d.terminals, d.broadcasts),
     ...sustainabilityHandlers(d.sustainability, d.audit),
-    ...alertHandlers(d.alerts, d.nodes, d.health, d.audit),
+    ...alertHandlers(d.alerts, d.audit),
+    ...nodeHandlers(d.nodes, d.health),
     ...residencyHandlers(d.residency, d.audit),
     ...placementHandlers(d.fleet, d.residency, d.sustainability),
   };

@@ -1,6 +1,7 @@
 import { ok } from '../../../shared/result';
 import type { AuditLog } from '../audit/auditLog';
 import type { ResidencyService } from '../residency/residencyService';
+import { auditCall } from './auditCall';
 import type { Handlers } from './dispatcher';
 
 type ResidencyHandlers = Pick<
@@ -15,18 +16,11 @@ export function residencyHandlers(r: ResidencyService, audit: AuditLog): Residen
     'residency.report': async (q, { session }) =>
       ok(await r.report(q, { actor: session.actor, role: session.role })),
     'residency.verifyReport': async ({ content }) => ok(await r.verifyReport(content)),
-    'policy.set': async ({ text }, { session }) => {
+    'policy.set': async ({ text }, ctx) => {
       const before = r.policyStatus().sha256;
       const res = await r.setPolicy(text);
-      await audit.append({
-        actor: session.actor,
-        role: session.role,
-        action: 'policy.set',
-        target: 'policies.yaml',
-        params: { before, after: res.ok ? res.value.sha256 : null },
-        outcome: res.ok ? 'ok' : 'failed',
-        message: res.ok ? null : res.error.message.slice(0, 2000),
-      });
+      const after = res.ok ? res.value.sha256 : null;
+      await auditCall(audit, ctx, 'policy.set', 'policies.yaml', { before, after }, res);
       return res;
     },
   };

@@ -2,6 +2,7 @@ import { ok } from '../../../shared/result';
 import type { AuditLog } from '../audit/auditLog';
 import { sustainabilityCsv } from '../energy/sustainabilityCsv';
 import type { SustainabilityService } from '../energy/sustainabilityService';
+import { auditCall } from './auditCall';
 import type { Handlers } from './dispatcher';
 
 type SustainabilityHandlers = Pick<
@@ -12,17 +13,10 @@ type SustainabilityHandlers = Pick<
 export function sustainabilityHandlers(svc: SustainabilityService, audit: AuditLog): SustainabilityHandlers {
   return {
     'sustainability.summary': ({ period }) => ok(svc.summary(period)),
-    'sustainability.setSettings': async (next, { session }) => {
+    'sustainability.setSettings': async (next, ctx) => {
       const before = svc.currentSettings;
       const r = await svc.setSettings(next);
-      await audit.append({
-        actor: session.actor,
-        role: session.role,
-        action: 'sustainability.setSettings',
-        params: { before, after: next },
-        outcome: r.ok ? 'ok' : 'failed',
-        ...(r.ok ? {} : { message: r.error.message }),
-      });
+      await auditCall(audit, ctx, 'sustainability.setSettings', null, { before, after: next }, r);
       return r;
     },
     'sustainability.export': async ({ period }, { session }) => {

@@ -1,24 +1,17 @@
 import type { FleetTick } from '../../../shared/contract';
-import type {
-  FleetSnapshot,
-  JobSummary,
-  NodeSummary,
-  Series,
-  SiteDetail,
-  SiteSummary,
-} from '../../../shared/domain';
+import type { FleetSnapshot, NodeSummary, Series, SiteDetail, SiteSummary } from '../../../shared/domain';
 import type { ResolvedSite } from '../config/resolveSites';
 import { createTelemetrySource } from '../adapters/createTelemetrySource';
 import { SlurmClient } from '../adapters/slurm/slurmClient';
-import type { SlurmJob, SlurmNode } from '../adapters/slurm/slurmModel';
-import { expandHostlist } from '../adapters/slurm/hostlist';
 import { EnergyLedger, type IdleRule } from '../energy/energyLedger';
 import { idleNowOf } from '../energy/idleNow';
 import type { SiteFactors, SiteIdleNow } from '../energy/sustainabilitySummary';
 import { Limiter } from '../sites/limiter';
-import { SiteConnection, type NodeState, type ReadingSink } from '../sites/siteConnection';
+import { SiteConnection, type NodeState } from '../sites/siteConnection';
 import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
+import { ledgerSink } from '../energy/ledgerSink';
+import { jobSummary, nodeSummary, round, schedulerNode, siteSummary } from './summaries';
 import { SeriesRing } from '../telemetry/seriesRing';
 import { TelemetryStore } from '../telemetry/telemetryStore';
 
@@ -32,30 +25,6 @@ export interface FleetServiceOptions {
   now?: () => number;
   /** What counts as an idle GPU (issue 8); default below 5 % for 15 minutes. */
   idleRule?: IdleRule;
-}
-
-const round = (v: number | null, digits: number) => (v === null ? null : Number(v.toFixed(digits)));
-
-function schedulerNode(n: SlurmNode | undefined): NodeSummary['scheduler'] {
-  return n
-    ? { state: n.state, flags: n.flags, reason: n.reason, gpusUsed: n.gpusUsed, gpusTotal: n.gpusTotal }
-    : null;
-}
-
-/** A Slurm job as the views show it. */
-export function jobSummary(j: SlurmJob): JobSummary {
-  return {
-    id: j.id,
-    name: j.name,
-    state: j.state,
-    stateReason: j.stateReason,
-    nodes: j.nodes,
-    gpus: j.gpus,
-    account: j.account,
-    user: j.user,
-    comment: j.comment,
-    startTime: j.startTime,
-  };
 }
 
 /**
@@ -131,24 +100,8 @@ export class FleetService {
       limiter: this.limiter,
       schedulerNodes: () => holder.conn?.scheduler.nodes.values() ?? [],
     });
-    holder.conn = new SiteConnection(s, source, this.store, slurm, this.ledgerSink(s));
+    holder.conn = new SiteConnection(s, source, this.store, slurm, ledgerSink(this.ledger, s));
     return holder.conn;
-  }
-
-  /** Books each reading in the ledger with its node's tenant (from the profile's reservations). */
-  private ledgerSink(s: ResolvedSite): ReadingSink {
-    const tenants = new Map<string, string>();
-    for (const r of s.reservations ?? []) {
-      const hosts = expandHostlist(r.nodes);
-      if (hosts.ok) for (const h of hosts.value) if (!tenants.has(h)) tenants.set(h, r.tenant);
-    }
-    return (slot, node, t, g) =>
-      this.ledger.observe(
-        slot,
-        { siteId: s.id, hostname: node.hostname, model: g.model, tenant: tenants.get(node.hostname) ?? null },
-        t,
-        g,
-      );
   }
 
   /** Each configured site's place and energy factors, for the sustainability summary. */
@@ -255,7 +208,7 @@ export class FleetService {
       const r = rollupSlots(latest, slots, now, this.staleAfterMs);
       rollups.push(r);
       const { status, reason } = c.status(now, this.staleAfterMs);
-      return this.siteSummary(c, r, status, reason, now, idle.get(c.id));
+      return siteSummary(c, r, status, reason, now, this.staleAfterMs, idle.get(c.id));
     });
     const f = combineRollups(rollups);
     const totals = {
@@ -323,29 +276,7 @@ export class FleetService {
 
   /** One node as the tables show it: its rollup now, telemetry status and the scheduler's view. */
   nodeSummary(c: SiteConnection, n: NodeState): NodeSummary {
-    const now = this.now();
-    const r = rollupSlots(this.store.latestArrays, n.slots, now, this.staleAfterMs);
-    const failed = n.outcome && n.outcome.kind !== 'ok' ? n.outcome : null;
-    const status: NodeSummary['status'] = failed
-      ? 'error'
-      : n.lastSuccessAt === null
-        ? 'no-data'
-        : r.gpusReporting === 0
-          ? 'stale'
-          : 'ok';
-    return {
-      hostname: n.hostname,
-      status,
-      statusReason: failed ? failed.message : null,
-      gpus: n.slots.length,
-      model: n.model,
-      utilPct: round(r.utilPct, 1),
-      powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
-      maxTempC: r.maxTempC,
-      lastXid: n.lastXid,
-      lastSuccessAt: n.lastSuccessAt,
-      scheduler: schedulerNode(c.scheduler.nodes.get(n.hostname)),
-    };
+    return nodeSummary(c, n, this.store.latestArrays, this.now(), this.staleAfterMs);
   }
 
   /** The live site connections, for the views that walk every node (node table, alerts, timeline). */
@@ -360,45 +291,6 @@ export class FleetService {
 
   get clock(): () => number {
     return this.now;
-  }
-
-  private siteSummary(
-    c: SiteConnection,
-    r: Rollup,
-    status: SiteSummary['status'],
-    reason: string | null,
-    now: number,
-    idle: SiteIdleNow | undefined,
-  ): SiteSummary {
-    const cfg = c.site;
-    const models = [...new Set(c.nodes.map((n) => n.model).filter((m): m is string => m !== null))].sort();
-    const lastSuccess = c.nodes.reduce<number | null>(
-      (acc, n) =>
-        n.lastSuccessAt !== null && (acc === null || n.lastSuccessAt > acc) ? n.lastSuccessAt : acc,
-      null,
-    );
-    return {
-      id: cfg.id,
-      name: cfg.name,
-      city: cfg.city,
-      country: cfg.country,
-      lat: cfg.lat,
-      lon: cfg.lon,
-      status,
-      statusReason: reason,
-      nodes: c.nodes.length,
-      nodesReporting: c.nodes.filter(
-        (n) => n.lastSuccessAt !== null && now - n.lastSuccessAt <= this.staleAfterMs,
-      ).length,
-      gpus: r.gpus,
-      gpusReporting: r.gpusReporting,
-      utilPct: round(r.utilPct, 2),
-      powerKw: r.powerW === null ? null : round(r.powerW / 1000, 3),
-      idleKw: idle && idle.reporting > 0 ? round(idle.kw, 3) : null,
-      idleGpus: idle?.gpus ?? 0,
-      lastSuccessAt: lastSuccess,
-      models,
-    };
   }
 
   private async loop(c: SiteConnection): Promise<void> {
