@@ -260,3 +260,15 @@ const CRITICAL_XIDS: ReadonlySet<number> = new Set([48, 79]);
 
 export const xidSeverity = (code: number): AlertSeverity =>
   CRITICAL_XIDS.has(code) ? 'critical' : 'warning';
+
+/** An alert as the list shows it, silenced or not as of the list's time. */
+export const AlertViewSchema = AlertSchema.extend({ silenced: z.boolean() });
+export type AlertView = z.infer<typeof AlertViewSchema>;
+export const AlertListSchema = z.object({
+  at: z.number(),
+  alerts: z.array(AlertViewSchema),
+  rules: z.array(AlertRuleSchema),
+  /** Problems with the rules file, shown beside the list. */
+  notes: z.array(z.string()),
+});
+export type AlertList = z.infer<typeof AlertListSchema>;
