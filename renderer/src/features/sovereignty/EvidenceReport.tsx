@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { saveTextFile } from '../../lib/saveTextFile';
+import { usePrintOnShow } from '../../lib/usePrintOnShow';
 import { PeriodViolations } from './PeriodViolations';
 import type { ReportDoc } from './reportDoc';
 import { ResidencyTable } from './ResidencyTable';
@@ -18,15 +18,8 @@ interface Props {
  * asks the browser to print once laid out.
  */
 export function EvidenceReport({ doc, onBack }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = usePrintOnShow<HTMLHeadingElement>();
   const a = doc.answer;
-
-  useEffect(() => {
-    headingRef.current?.focus();
-    // After the report has been laid out, not before: print() blocks until the dialog closes.
-    const frame = requestAnimationFrame(() => window.print());
-    return () => cancelAnimationFrame(frame);
-  }, []);
 
   return (
     <article

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { SustainabilitySummary } from '../../../../shared/sustainability';
+import { usePrintOnShow } from '../../lib/usePrintOnShow';
 import { WasteTable } from './WasteTable';
 import { reportMethodNotes } from './reportText';
 import {
@@ -25,14 +25,7 @@ interface Props {
  * the browser to print once shown; in served mode Chromium's "Save as PDF" makes the PDF.
  */
 export function ReportView({ summary, onBack }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-    // After the report has been laid out, not before: print() blocks until the dialog closes.
-    const frame = requestAnimationFrame(() => window.print());
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const headingRef = usePrintOnShow<HTMLHeadingElement>();
 
   const f = summary.fleet;
   const figures: [string, string][] = [
