@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workloadOf } from '../../main/core/residency/workloadOf';
 import { requeueNow } from '../../main/core/adapters/slurm/requeueNow';
 import { localScontrol, type Scontrol } from '../../main/core/adapters/slurm/scontrol';
 import { SlurmClient } from '../../main/core/adapters/slurm/slurmClient';
@@ -109,6 +110,12 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
       restarts: 0,
     });
     expect(running.nodes).toHaveLength(1);
+    // The residency tracker's reading of it (issue 7): tenant from the account, class from the comment.
+    expect(workloadOf('hpc', running)).toEqual({
+      workload: `hpc#${jobId}`,
+      tenant: 'acme-ai',
+      dataClass: 'internal',
+    });
     firstNode = running.nodes[0]!;
     expect(await squeue(jobId)).toBe(`RUNNING ${firstNode}`);
     expect((await node(firstNode)).gpusUsed).toBe(2);
