@@ -47,7 +47,11 @@ export const CALL_NAMES = [
   'residency.verifyReport',
   'policy.set',
   'placement.previewConsolidate',
-  'placement.whatIf',
+  'placement.plan',
+  'placement.execute',
+  'placement.cancel',
+  'placement.resume',
+  'placement.runs',
 ] as const;
 export const EVENT_NAMES = [
   'fleet.tick',
@@ -57,6 +61,7 @@ export const EVENT_NAMES = [
   'terminal.prompt',
   'broadcast.progress',
   'alerts.changed',
+  'placement.run',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

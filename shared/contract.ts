@@ -5,6 +5,7 @@ import { AuditEntrySchema, AuditFilterSchema, AuditVerdictSchema } from './audit
 import { PassphraseSchema, SessionInfoSchema } from './session';
 import { SiteProfileSchema } from './siteProfile';
 import { AlertListSchema } from './alerts';
+import { PlanRunSchema } from './placement';
 import { call, SiteIdSchema } from './callSpec';
 import { nocCalls } from './calls/nocCalls';
 import { placementCalls } from './calls/placementCalls';
@@ -329,6 +330,8 @@ export const events = {
   'broadcast.progress': BroadcastProgressSchema,
   /** The alert list whenever an alert opens, resolves, or is acknowledged or silenced. */
   'alerts.changed': AlertListSchema,
+  /** A plan run whenever one of its steps changes state, and when it ends. */
+  'placement.run': PlanRunSchema,
 } as const;
 
 export type Calls = typeof calls;

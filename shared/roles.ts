@@ -24,7 +24,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  operator: ['view', 'ssh', 'drain', 'alerts', 'plan.relieve', 'audit.export'],
+  operator: ['view', 'ssh', 'drain', 'alerts', 'plan.relieve', 'plan.consolidate', 'audit.export'],
   analyst: ['view', 'plan.consolidate', 'reports', 'audit.export'],
   admin: PERMISSIONS,
 };

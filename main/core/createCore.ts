@@ -22,6 +22,10 @@ import { TerminalService } from './ssh/terminalService';
 import { BroadcastService } from './ssh/broadcastService';
 import { SshCommandRunner } from './ssh/sshCommandRunner';
 import { NodeActions } from './sites/nodeActions';
+import { siteSlurmTools } from './sites/siteSlurmTools';
+import { PlacementService } from './placement/placementService';
+import { SlurmMoveAdapter } from './placement/slurmMoveAdapter';
+import { planNow } from './placement/planNow';
 import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
@@ -141,15 +145,32 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       sshConfigText: await readFile(join(home, '.ssh', 'config'), 'utf8').catch(() => ''),
     });
   const terminals = new TerminalService({ hostKeys, audit, resolve: resolveTarget });
+  const sshRunner = (target: TerminalTarget) =>
+    new SshCommandRunner(target, { hostKeys, resolve: resolveTarget, timeoutMs: 20_000 });
   const nodeActions = new NodeActions({
     site: (id) => fleet.resolvedSite(id),
     audit,
-    sshRunner: (target) =>
-      new SshCommandRunner(target, { hostKeys, resolve: resolveTarget, timeoutMs: 20_000 }),
+    sshRunner,
     timeoutMs: 20_000,
     afterAction: (siteId) => fleet.refreshScheduler(siteId),
   });
   const broadcasts = new BroadcastService({ hostKeys, audit, resolve: resolveTarget });
+  const placement = await PlacementService.open({
+    stateDir,
+    audit,
+    adapter: new SlurmMoveAdapter({
+      tools: (id) => {
+        const site = fleet.resolvedSite(id);
+        return site ? siteSlurmTools(site, sshRunner, 20_000) : err('NOT_FOUND', `No site with id "${id}".`);
+      },
+      reason: (ref) => `Fleet Console plan ${ref.planId}`,
+    }),
+    planFor: (goal) => planNow(fleet, residency, sustainability, goal),
+    refresh: (siteId) => fleet.refreshScheduler(siteId),
+    now: opts.now,
+    log: opts.log,
+  });
+  for (const n of placement.notes) opts.log?.(n);
   const dispatch = createDispatcher(
     createHandlers({
       fleet,
@@ -164,6 +185,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       nodes: new NodeViews(fleet, alerts, timeline, audit, health),
       health,
       residency,
+      placement,
       info: { name: 'Fleet Console', version: opts.version, shell: opts.shell, configDir: opts.configDir },
     }),
     { log: opts.log, audit: (e) => audit.append(e) },
@@ -173,7 +195,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
   health.start();
   return ok({
     dispatch,
-    events: createEventSource(fleet, audit, terminals, broadcasts, alerts),
+    events: createEventSource(fleet, audit, terminals, broadcasts, alerts, placement),
     fleet,
     audit,
     sites: registry,
@@ -183,6 +205,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     sim,
     async stop() {
       terminals.closeAll();
+      await placement.shutdown();
       await fleet.stop();
       await sustainability.stop();
       await health.stop();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore';
 import { startTestCore, windowOn } from './testCore';
 
-/** The planner over the contract, on the demo fleet's simulated Slurm: previews only, nothing moves. */
+/** The planner over the contract, on the demo fleet's simulated Slurm: previews only, nothing moves (execution: placementRun.test.ts). */
 const now = Date.UTC(2026, 10, 29, 3, 0, 0); // 04:00 in Europe: the daily low, nodes half empty
 let core: Core;
 
@@ -19,10 +19,6 @@ afterAll(() => core.stop());
 
 describe('placement previews', () => {
   it('consolidation (analyst): moves stay within their site, free whole nodes, and price what they free', async () => {
-    expect(await windowOn(core, 'operator').call('placement.previewConsolidate', {})).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
     const r = await windowOn(core, 'analyst').call('placement.previewConsolidate', {});
     if (!r.ok) throw new Error(r.error.message);
     const p = r.value;
@@ -40,7 +36,12 @@ describe('placement previews', () => {
 
   it('what-if (admin): losing a site accounts for every workload there, placed or short', async () => {
     const site = core.sim!.fleet.sites[0]!.id;
-    const r = await windowOn(core, 'admin').call('placement.whatIf', {
+    expect(
+      await windowOn(core, 'operator').call('placement.plan', {
+        goal: { kind: 'evacuate', scope: { site } },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const r = await windowOn(core, 'admin').call('placement.plan', {
       goal: { kind: 'evacuate', scope: { site } },
     });
     if (!r.ok) throw new Error(r.error.message);

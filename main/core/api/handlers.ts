@@ -21,6 +21,7 @@ import { alertHandlers } from './alertHandlers';
 import { nodeHandlers } from './nodeHandlers';
 import { residencyHandlers } from './residencyHandlers';
 import { placementHandlers } from './placementHandlers';
+import type { PlacementService } from '../placement/placementService';
 import type { ResidencyService } from '../residency/residencyService';
 
 export interface HandlerDeps {
@@ -36,6 +37,7 @@ export interface HandlerDeps {
   nodes: NodeViews;
   health: SiteHealthService;
   residency: ResidencyService;
+  placement: PlacementService;
   info: Omit<AppInfo, 'intervalMs' | 'fleetSource'>;
 }
 
@@ -63,7 +65,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...alertHandlers(d.alerts, d.audit),
     ...nodeHandlers(d.nodes, d.health),
     ...residencyHandlers(d.residency, d.audit),
-    ...placementHandlers(d.fleet, d.residency, d.sustainability),
+    ...placementHandlers(d.placement, d.audit),
   };
 }
 
@@ -73,6 +75,7 @@ export function createEventSource(
   terminals: TerminalService,
   broadcasts: BroadcastService,
   alerts: AlertService,
+  placement: PlacementService,
 ): EventSource {
   return {
     subscribe: (name, listener, ctx) => {
@@ -93,6 +96,8 @@ export function createEventSource(
           });
         case 'alerts.changed':
           return alerts.onChange(listener);
+        case 'placement.run':
+          return placement.onRun(listener);
       }
     },
   };

@@ -2,11 +2,14 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlanExecutor, readJournal, stepStates, type MoveAdapter } from './planExecutor';
+import { PlanExecutor, readJournal, type MoveAdapter } from './planExecutor';
+import { stepViews } from './planRuns';
 import type { Move } from './planTypes';
 
 const move = (workload: string): Move => ({
+  unit: workload,
   workload,
+  jobId: null,
   tenant: 'acme',
   dataClass: 'public',
   gpus: 2,
@@ -68,7 +71,11 @@ describe('PlanExecutor', () => {
         line({ step: 1, workload: 'w2', state: 'started' }) +
         '{"planId":"p1","st',
     );
-    expect(stepStates(await readJournal(path), 'p1', 3)).toEqual(['done', 'started', 'pending']);
+    expect(stepViews(await readJournal(path), 'p1', 3).map((s) => s.state)).toEqual([
+      'done',
+      'started',
+      'pending',
+    ]);
     const states = await new PlanExecutor(path, sites.adapter, opts).run('p1', [
       move('w1'),
       move('w2'),

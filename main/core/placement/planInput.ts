@@ -25,7 +25,6 @@ export function planInput(
   const sites: PlanSite[] = [];
   const nodes: PlanNode[] = [];
   const workloads: PlanWorkload[] = [];
-  const seen = new Set<string>();
   for (const c of fleet.siteConnections) {
     const running = runningWorkloads(c);
     if (!running) continue;
@@ -44,7 +43,9 @@ export function planInput(
       tariff: r.tariff ?? null,
       carbonGPerKwh: carbonOf(r),
     });
+    const models = new Map<string, string | null>();
     for (const n of c.nodes) {
+      models.set(n.hostname, n.model);
       const sn = c.scheduler.nodes.get(n.hostname);
       const word = (schedulerWord(sn) ?? '').toUpperCase();
       const total = sn?.gpusTotal ?? n.slots.length;
@@ -70,17 +71,21 @@ export function planInput(
       });
     }
     for (const { job: j, tags } of running) {
-      if (!j.nodes[0] || seen.has(tags.workload)) continue; // one workload, one place: its first job speaks for it
-      seen.add(tags.workload);
+      // A job spanning nodes cannot be moved as one node's work: the planner leaves it where it is.
+      const host = j.nodes[0];
+      if (j.nodes.length !== 1 || !host) continue;
       const gpus = Math.max(1, j.gpus ?? 1);
       workloads.push({
-        id: tags.workload,
+        id: `${c.id}#${j.id}`,
+        label: tags.workload,
+        jobId: j.id,
         tenant: tags.tenant,
         dataClass: tags.dataClass,
         gpus,
-        model: null,
+        // A job that asked for a GPU type (gpu:h200:2) must land on that model again.
+        model: j.gpuTypeAsked ? (models.get(host) ?? null) : null,
         siteId: c.id,
-        hostname: j.nodes[0],
+        hostname: host,
         priority: 0,
         powerKw: gpus * BUSY_KW_FALLBACK,
         users: null,

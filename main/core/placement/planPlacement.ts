@@ -103,7 +103,8 @@ export function planPlacement(input: PlanInput): Plan {
     if (!best) {
       const kind = REASON_ORDER.find((k) => blocked.has(k));
       unplaced.push({
-        workload: w.id,
+        unit: w.id,
+        workload: w.label ?? w.id,
         tenant: w.tenant,
         dataClass: w.dataClass,
         gpus: w.gpus,
@@ -117,7 +118,9 @@ export function planPlacement(input: PlanInput): Plan {
     if (room !== null && room !== undefined && best.site.id !== cur.siteId)
       headroom.set(best.site.id, room - w.powerKw);
     moves.push({
-      workload: w.id,
+      unit: w.id,
+      workload: w.label ?? w.id,
+      jobId: w.jobId ?? null,
       tenant: w.tenant,
       dataClass: w.dataClass,
       gpus: w.gpus,
@@ -140,7 +143,10 @@ export function planPlacement(input: PlanInput): Plan {
     for (const nodes of bySite(caps)) {
       const candidates = [...nodes].filter((c) => c.node.state === 'up' && c.free < c.node.gpus);
       candidates.sort((a, b) => b.free - a.free || nodeKey(a.node).localeCompare(nodeKey(b.node)));
+      /** Nodes that took work in this pass: emptying one again would move the same job twice. */
+      const receivers = new Set<string>();
       for (const c of candidates) {
+        if (receivers.has(nodeKey(c.node))) continue;
         const ws = order(input.workloads.filter((w) => nodeKey(at(w)) === nodeKey(c.node)));
         if (ws.length === 0) continue;
         const snapshot = new Map([...caps].map(([k, v]) => [k, v.free]));
@@ -150,6 +156,7 @@ export function planPlacement(input: PlanInput): Plan {
         givenUp.add(nodeKey(c.node));
         const ok = ws.every((w) => place(w, (t) => t.site.id === c.site.id && t.free < t.node.gpus));
         if (ok) {
+          for (const m of moves.slice(mark)) receivers.add(nodeKey(m.to));
           nodesFreed++;
           const kw = c.node.gpus * c.node.idleKwPerGpu;
           kwFreed += kw;
@@ -165,10 +172,12 @@ export function planPlacement(input: PlanInput): Plan {
     }
   } else {
     const ws = order(input.workloads.filter((w) => givenUp.has(nodeKey(w))));
-    for (const w of ws) place(w, () => true);
+    /** Given-up nodes that keep a workload nothing could take: not freed. */
+    const blockedNodes = new Set<string>();
+    for (const w of ws) if (!place(w, () => true)) blockedNodes.add(nodeKey(w));
     for (const k of givenUp) {
       const c = caps.get(k);
-      if (c && unplaced.every((u) => !input.workloads.some((w) => w.id === u.workload && nodeKey(w) === k))) {
+      if (c && !blockedNodes.has(k)) {
         nodesFreed++;
         const kw = c.node.gpus * c.node.idleKwPerGpu;
         kwFreed += kw;
@@ -220,7 +229,7 @@ function blastRadius(
   workloads: readonly PlanWorkload[],
   sites: Map<string, PlanSite>,
 ): Plan['blastRadius'] {
-  const ids = new Set([...moves.map((m) => m.workload), ...unplaced.map((u) => u.workload)]);
+  const ids = new Set([...moves.map((m) => m.unit), ...unplaced.map((u) => u.unit)]);
   const touched = workloads.filter((w) => ids.has(w.id));
   const places = new Set([
     ...moves.flatMap((m) => [m.from.country, m.to.country]),
@@ -273,8 +282,9 @@ function shortfall(
   sites: Map<string, PlanSite>,
 ): Plan['shortfall'] {
   const m = new Map<string, { model: string; country: string; gpus: number }>();
+  const byId = new Map(workloads.map((w) => [w.id, w]));
   for (const u of unplaced) {
-    const w = workloads.find((x) => x.id === u.workload)!;
+    const w = byId.get(u.unit)!;
     const country = sites.get(w.siteId)?.country ?? '??';
     const model = w.model ?? 'any';
     const k = `${model}|${country}`;

@@ -30,7 +30,12 @@ export interface PlanNode {
 }
 
 export interface PlanWorkload {
+  /** Unique within the input: what the plan moves as one (a scheduler job). */
   id: string;
+  /** The workload it belongs to, as people name it (several jobs may share one); id when absent. */
+  label?: string;
+  /** The scheduler's job id at its site (null for inputs that are not scheduler jobs). */
+  jobId?: number | null;
   tenant: string;
   dataClass: string;
   gpus: number;
@@ -67,7 +72,10 @@ export interface PlanInput {
 }
 
 export interface Move {
+  /** The PlanWorkload id it moves. */
+  unit: string;
   workload: string;
+  jobId: number | null;
   tenant: string;
   dataClass: string;
   gpus: number;
@@ -77,6 +85,7 @@ export interface Move {
 }
 
 export interface Unplaced {
+  unit: string;
   workload: string;
   tenant: string;
   dataClass: string;

@@ -6,9 +6,10 @@ import { SIM_SLURM_USER, simSlurmOverlay, type SimSlurmOverlay } from './simSlur
 /**
  * `scontrol` for a simulated site, as a CommandRunner: the Slurm adapter's Scontrol drives it exactly
  * as it drives a real scontrol (locally or over SSH), and it changes the site's Slurm overlay the way
- * slurmctld would. It understands the three commands the console sends —
+ * slurmctld would. It understands the commands the console sends —
  *   scontrol update nodename=X state=drain reason=…   scontrol update nodename=X state=resume
- *   scontrol requeue <id>[,<id>…]
+ *   scontrol requeue <id>[,<id>…]                      scontrol update jobid=N reqnodelist=X
+ *   scontrol write batch_script <id> -
  * — and answers with real scontrol 22.05's exit codes and messages. With SLURM_JWT in the
  * environment the token must be valid for the site (as with a local scontrol); without it, the call
  * is taken as coming from the controller itself (munge over SSH).
@@ -16,7 +17,9 @@ import { SIM_SLURM_USER, simSlurmOverlay, type SimSlurmOverlay } from './simSlur
 export type ScontrolCommand =
   | { kind: 'drain'; node: string; reason: string | null }
   | { kind: 'resume'; node: string }
-  | { kind: 'requeue'; ids: string[] };
+  | { kind: 'requeue'; ids: string[] }
+  | { kind: 'pin'; job: string; node: string }
+  | { kind: 'script'; job: string };
 
 export type ParsedScontrol = { ok: true; value: ScontrolCommand } | { ok: false; message: string };
 
@@ -31,12 +34,24 @@ export function parseScontrolArgv(args: readonly string[]): ParsedScontrol {
     if (ids.length === 0) return { ok: false, message: 'scontrol: error: Invalid job id specified' };
     return { ok: true, value: { kind: 'requeue', ids } };
   }
+  if (verb?.toLowerCase() === 'write') {
+    // scontrol write batch_script <id> -   (to standard output)
+    if (rest[0]?.toLowerCase() !== 'batch_script' || !rest[1] || rest[2] !== '-')
+      return { ok: false, message: `Invalid input: ${rest.join(' ')}` };
+    return { ok: true, value: { kind: 'script', job: rest[1] } };
+  }
   if (verb?.toLowerCase() !== 'update') return { ok: false, message: `Invalid input: ${verb ?? ''}` };
   const kv = new Map<string, string>();
   for (const a of rest) {
     const eq = a.indexOf('=');
     if (eq <= 0) return { ok: false, message: `Invalid input: ${a}` };
     kv.set(a.slice(0, eq).toLowerCase(), unquote(a.slice(eq + 1)));
+  }
+  const jobid = kv.get('jobid');
+  if (jobid !== undefined) {
+    const node = kv.get('reqnodelist');
+    if (!node) return { ok: false, message: 'Update of this parameter is not supported' };
+    return { ok: true, value: { kind: 'pin', job: jobid, node } };
   }
   const node = kv.get('nodename');
   const state = kv.get('state')?.toLowerCase();
@@ -92,6 +107,19 @@ export class SimScontrol implements CommandRunner {
     if (cmd.kind === 'resume') {
       const refused = o.resume(cmd.node, t);
       return refused ? fail(`slurm_update error: ${refused.error}`) : OK;
+    }
+    const jobNumber = (id: string) => (/^\d+$/.test(id) ? Number(id) : NaN);
+    if (cmd.kind === 'pin') {
+      const refused = o.pin(jobNumber(cmd.job), cmd.node, t);
+      return refused
+        ? fail(`scontrol update jobid=${cmd.job} reqnodelist=${cmd.node}: ${refused.error}`)
+        : OK;
+    }
+    if (cmd.kind === 'script') {
+      const r = o.batchScript(jobNumber(cmd.job), t);
+      return typeof r === 'string'
+        ? { code: 0, stdout: r, stderr: '' }
+        : fail(`${r.error} for job ${cmd.job}`);
     }
     for (const id of cmd.ids) {
       const n = Number(id);

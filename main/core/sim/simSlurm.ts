@@ -97,7 +97,8 @@ export function simJobJson(site: SimSite, j: SimSlurmJob): Record<string, unknow
   const running = j.state === 'RUNNING';
   const ran = j.node !== null;
   const cpus = Math.max(1, j.gpus * CPUS_PER_GPU);
-  const gres = j.gpuType ? `gpu:${j.gpuType}:${j.gpus}` : `gpu:${j.gpus}`;
+  // The request as submitted: typed only when the job asked for a type.
+  const gres = j.askedType ? `gpu:${j.askedType}:${j.gpus}` : `gpu:${j.gpus}`;
   const job: Record<string, unknown> = {
     account: j.account,
     accrue_time: j.eligibleS,

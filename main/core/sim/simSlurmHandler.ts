@@ -51,6 +51,11 @@ const SubmitSchema = z.object({
       account: z.string().optional(),
       comment: z.string().optional(),
       time_limit: z.number().int().positive().optional(),
+      // Slurm's time words; this subset knows "now" and "now+<n>days" (an epoch number is refused).
+      begin_time: z
+        .string()
+        .regex(/^now(\+\d+days)?$/)
+        .optional(),
     })
     .passthrough(),
 });
@@ -224,6 +229,7 @@ export function simSlurmHandler(fleet: SimFleet, site: SimSite) {
           gpus: sumGpus(gres.value),
           gpuType: types.length === 1 ? types[0]! : null,
           timeLimitMin: job.time_limit ?? null,
+          deferS: Number(/\+(\d+)days/.exec(job.begin_time ?? '')?.[1] ?? 0) * 86_400,
         },
         t,
       );

@@ -43,6 +43,12 @@ export interface SimSlurmJob {
   endS: number | null;
   timeLimitMin: number;
   restarts: number;
+  /** The GPU type its request named (gres=gpu:h200:2); null when it took any (the layout's jobs). */
+  askedType: string | null;
+  /** scontrol update reqnodelist=: the only node it may start on. */
+  reqNode: string | null;
+  /** Its batch script (layout jobs get the one the layout would have submitted). */
+  script: string;
 }
 
 export interface SimDrain {
@@ -93,6 +99,8 @@ export interface SimSubmission {
   gpus: number;
   gpuType: string | null;
   timeLimitMin: number | null;
+  /** Queued not to start for this long (begin_time now+Ndays). */
+  deferS?: number;
 }
 
 export class SimSlurmOverlay {
@@ -153,6 +161,7 @@ export class SimSlurmOverlay {
       const target = this.site.nodes.find(
         (n) =>
           !this.drains.has(n.hostname) &&
+          (j.reqNode === null || n.hostname === j.reqNode) &&
           (j.gpuType === null || gpuTypeOf(n) === j.gpuType) &&
           n.gpus.length - used.get(n.hostname)!.size >= j.gpus,
       );
@@ -239,6 +248,22 @@ export class SimSlurmOverlay {
     return null;
   }
 
+  /** scontrol update jobid=N reqnodelist=X: only a pending job, only a node of this site. */
+  pin(id: number, hostname: string, tSec: number): SimSlurmRefusal | null {
+    const job = this.settle(tSec).jobs.find((j) => j.id === id);
+    if (!job) return { errno: 2017, error: 'Invalid job id specified' };
+    if (job.state !== 'PENDING' || !this.node(hostname))
+      return { errno: 2018, error: `Invalid node name specified for job ${id}` };
+    job.reqNode = hostname;
+    return null;
+  }
+
+  /** scontrol write batch_script N -. */
+  batchScript(id: number, tSec: number): string | SimSlurmRefusal {
+    const job = this.settle(tSec).jobs.find((j) => j.id === id);
+    return job ? job.script : { errno: 2017, error: 'Invalid job id specified' };
+  }
+
   /** The REST update {"begin_time":"now"}: a held job may start at the next settle. */
   startNow(id: number, tSec: number): SimSlurmRefusal | null {
     const job = this.settle(tSec).jobs.find((j) => j.id === id);
@@ -268,11 +293,14 @@ export class SimSlurmOverlay {
       gpus: s.gpus,
       gpuType: s.gpuType,
       submitS: tSec,
-      eligibleS: tSec,
+      eligibleS: tSec + (s.deferS ?? 0),
       startS: null,
       endS: runs ? null : tSec,
       timeLimitMin: s.timeLimitMin ?? JOB_WINDOW_S / 60,
       restarts: 0,
+      askedType: s.gpuType,
+      reqNode: null,
+      script: s.script,
     });
     return { id };
   }
@@ -308,11 +336,17 @@ export class SimSlurmOverlay {
           endS: job.startS + JOB_WINDOW_S,
           timeLimitMin: JOB_WINDOW_S / 60,
           restarts: 0,
+          askedType: null,
+          reqNode: null,
+          script: layoutScript(job.id, job.gpuIndices.length),
         },
       ];
     });
   }
 }
+
+const layoutScript = (name: string, gpus: number) =>
+  `#!/bin/bash\n#SBATCH --job-name=${name}\n#SBATCH --gres=gpu:${gpus}\nexec /opt/workloads/run ${name}\n`;
 
 /**
  * Each SimFleet's Slurm overlays, one per site, kept beside the fleet rather than in it: SimFleet

@@ -1,12 +1,9 @@
 import { err, ok, type Result } from '../../../shared/result';
-import type { TerminalTarget } from '../../../shared/terminal';
-import { LocalCommandRunner, type CommandRunner } from '../adapters/slurm/commandRunner';
 import { requeueNow } from '../adapters/slurm/requeueNow';
-import { Scontrol } from '../adapters/slurm/scontrol';
-import { SlurmClient } from '../adapters/slurm/slurmClient';
 import { toAppError, type SlurmResult } from '../adapters/slurm/slurmErrors';
 import type { AuditInput, AuditLog } from '../audit/auditLog';
 import type { ResolvedSite } from '../config/resolveSites';
+import { siteSlurmTools, type SiteSlurmTools, type SshRunnerFor } from './siteSlurmTools';
 
 type Who = Pick<AuditInput, 'actor' | 'role'>;
 
@@ -20,7 +17,7 @@ export class NodeActions {
     private readonly d: {
       site: (id: string) => ResolvedSite | undefined;
       audit: AuditLog;
-      sshRunner: (target: TerminalTarget) => CommandRunner;
+      sshRunner: SshRunnerFor;
       timeoutMs: number;
       /** Runs after a successful action, before the reply (the fleet re-reads the scheduler). */
       afterAction?: (siteId: string) => Promise<void>;
@@ -46,43 +43,17 @@ export class NodeActions {
     });
   }
 
-  private tools(site: ResolvedSite): Result<{ scontrol: Scontrol; client: SlurmClient }> {
-    const sch = site.scheduler;
-    if (!sch)
-      return err(
-        'INVALID_REQUEST',
-        `Site ${site.id} has no scheduler configured (Sites → ${site.name} → Scheduler).`,
-      );
-    if (!site.schedulerToken)
-      return err('CONFIG_INVALID', `Site ${site.id}: the scheduler's token is not in the secret store.`);
-    const client = new SlurmClient(sch.url, {
-      user: sch.user,
-      token: site.schedulerToken,
-      timeoutMs: this.d.timeoutMs,
-      maxBytes: 16 * 1024 * 1024,
-    });
-    const via = sch.scontrol;
-    const scontrol =
-      via.via === 'local'
-        ? new Scontrol(new LocalCommandRunner({ timeoutMs: this.d.timeoutMs }), {
-            env: { SLURM_JWT: site.schedulerToken, ...(via.slurmConf ? { SLURM_CONF: via.slurmConf } : {}) },
-          })
-        : // On the controller, scontrol authenticates with munge like any local client: no token on its command line.
-          new Scontrol(this.d.sshRunner({ kind: 'node', siteId: site.id, hostname: via.host }));
-    return ok({ scontrol, client });
-  }
-
   private async act(
     siteId: string,
     action: string,
     target: string,
     params: Record<string, unknown>,
     who: Who,
-    run: (t: { scontrol: Scontrol; client: SlurmClient }) => Promise<SlurmResult<void>>,
+    run: (t: SiteSlurmTools) => Promise<SlurmResult<void>>,
   ): Promise<Result<Record<string, never>>> {
     const site = this.d.site(siteId);
     if (!site) return err('NOT_FOUND', `No site with id "${siteId}".`);
-    const tools = this.tools(site);
+    const tools = siteSlurmTools(site, this.d.sshRunner, this.d.timeoutMs);
     if (!tools.ok) return tools;
     const r = await run(tools.value);
     if (r.ok) await this.d.afterAction?.(siteId);

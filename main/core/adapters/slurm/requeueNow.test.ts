@@ -22,6 +22,10 @@ const job = (state: string, restarts: number): SlurmJob => ({
   startTime: null,
   endTime: null,
   restarts,
+  cwd: null,
+  stdout: null,
+  timeLimitMin: null,
+  gpuTypeAsked: null,
 });
 
 /** A client whose job() walks through the given states; records begin_time updates. */

@@ -15,6 +15,8 @@ export interface RequeueNowOptions {
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /** Pin the requeued job to this node before letting it start (a planned move's target). */
+  pinTo?: string;
 }
 
 const ACTIVE = new Set(['RUNNING', 'COMPLETING', 'CONFIGURING', 'SUSPENDED', 'REQUEUED', 'REQUEUE_HOLD']);
@@ -36,6 +38,10 @@ export async function requeueNow(
     const job = await client.job(jobId);
     if (!job.ok) return job;
     if (job.value.state === 'PENDING') {
+      if (o.pinTo) {
+        const pinned = await scontrol.pin(jobId, o.pinTo);
+        if (!pinned.ok) return pinned;
+      }
       const started = await client.startNow(jobId);
       return started.ok ? slurmOk(job.value) : started;
     }

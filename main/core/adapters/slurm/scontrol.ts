@@ -90,9 +90,33 @@ export class Scontrol {
     return this.exec(['requeue', String(jobId)], `requeueing job ${jobId}`);
   }
 
+  /**
+   * Pins a pending job to one node (scontrol update jobid=N reqnodelist=X): where a move wants it.
+   * 22.05 refuses this for a running job ("Invalid node name specified for job N").
+   */
+  pin(jobId: number, node: string): Promise<SlurmResult<void>> {
+    if (!Number.isSafeInteger(jobId) || jobId <= 0)
+      return Promise.resolve(slurmFail('invalid', `"${jobId}" is not a Slurm job id`));
+    if (!NODE.test(node)) return Promise.resolve(slurmFail('invalid', `"${node}" is not a node name`));
+    return this.exec(['update', `jobid=${jobId}`, `reqnodelist=${node}`], `pinning job ${jobId} to ${node}`);
+  }
+
+  /** The job's batch script as submitted (scontrol write batch_script N -): what a move resubmits. */
+  async batchScript(jobId: number): Promise<SlurmResult<string>> {
+    if (!Number.isSafeInteger(jobId) || jobId <= 0)
+      return slurmFail('invalid', `"${jobId}" is not a Slurm job id`);
+    const r = await this.run(['write', 'batch_script', String(jobId), '-'], `reading job ${jobId}'s script`);
+    return r.ok ? slurmOk(r.value.stdout) : r;
+  }
+
   private async exec(args: string[], what: string): Promise<SlurmResult<void>> {
+    const r = await this.run(args, what);
+    return r.ok ? slurmOk(undefined) : r;
+  }
+
+  private async run(args: string[], what: string): Promise<SlurmResult<CommandResult>> {
     const r = await this.runner.run([this.opts.binary ?? 'scontrol', ...args], this.opts.env);
-    if (r.code === 0) return slurmOk(undefined);
+    if (r.code === 0) return slurmOk(r);
     const f = scontrolFailure(r, what);
     return slurmFail(f.kind, f.message);
   }

@@ -53,6 +53,12 @@ export const JobSubmissionSchema = z
     timeLimitMin: z.number().int().positive().optional(),
     cpusPerTask: z.number().int().positive().optional(),
     requeue: z.boolean().default(true),
+    /**
+     * Queued but not to start before a year from now. A move submits deferred, cancels the
+     * source, then lets it start (begin_time now): never two copies running. (Submitting with
+     * hold=true works too, but 22.05's slurmrestd then answers with error 2042 for a job it queued.)
+     */
+    deferred: z.boolean().optional(),
   })
   .strict();
 export type JobSubmission = z.input<typeof JobSubmissionSchema>;
@@ -74,6 +80,8 @@ export function submitBody(s: z.output<typeof JobSubmissionSchema>): Record<stri
   if (s.stdout) job.standard_output = s.stdout;
   if (s.timeLimitMin) job.time_limit = s.timeLimitMin;
   if (s.cpusPerTask) job.cpus_per_task = s.cpusPerTask;
+  // 22.05's slurmrestd parses begin_time as Slurm's time words (an epoch number is refused).
+  if (s.deferred) job.begin_time = 'now+365days';
   return { script: s.script, job };
 }
 

@@ -50,6 +50,12 @@ export interface SlurmJob {
   /** Actual end of a finished job; expected end (start + limit) of a running one. */
   endTime: number | null;
   restarts: number;
+  /** What a move across sites resubmits with: working directory, output file, time limit (min). */
+  cwd: string | null;
+  stdout: string | null;
+  timeLimitMin: number | null;
+  /** The GPU type its request named; null when any would do (a move may then change the model). */
+  gpuTypeAsked: string | null;
 }
 
 const text = (s: string | null | undefined): string | null => (s && s !== '(null)' ? s : null);
@@ -83,6 +89,15 @@ export function toSlurmNode(raw: SlurmNodeRaw): SlurmNode {
 }
 
 /** GPUs of a job: what it holds per node when running, else what it asked for. */
+/** The GPU type the job asked for (gres gpu:h200:2 in its request), not the one it got. */
+function askedGpuType(raw: SlurmJobRaw): string | null {
+  const perNode = parseTresGres(raw.tres_per_node);
+  const perJob = parseTresGres(raw.tres_per_job);
+  if (!perNode.ok || !perJob.ok) return null;
+  const types = gpuTypesOf([...perNode.value, ...perJob.value]);
+  return types.length === 1 ? types[0]! : null;
+}
+
 function jobGpus(raw: SlurmJobRaw): { gpus: number | null; gpuType: string | null } {
   const detail = raw.gres_detail ?? [];
   if (detail.length > 0) {
@@ -126,6 +141,10 @@ export function toSlurmJob(raw: SlurmJobRaw): SlurmJob {
     startTime: epochMs(raw.start_time),
     endTime: raw.job_state.toUpperCase() === 'PENDING' ? null : epochMs(raw.end_time),
     restarts: raw.restart_cnt ?? 0,
+    cwd: text(raw.current_working_directory),
+    stdout: text(raw.standard_output),
+    timeLimitMin: raw.time_limit && raw.time_limit > 0 ? raw.time_limit : null,
+    gpuTypeAsked: askedGpuType(raw),
   };
 }
 

@@ -86,6 +86,10 @@ export const SlurmJobRawSchema = z
     end_time: num,
     restart_cnt: num,
     batch_host: str,
+    current_working_directory: str,
+    standard_output: str,
+    /** Minutes; what a move resubmits with. */
+    time_limit: num,
   })
   .passthrough();
 export type SlurmJobRaw = z.infer<typeof SlurmJobRawSchema>;
