@@ -18,3 +18,12 @@ export function haveBinary(name: string, installHint: string): boolean {
   }
   return found;
 }
+
+/** slurmd runs jobs as their users and munged/slurmrestd are dropped to their own: root is needed. */
+export function runningAsRoot(what: string): boolean {
+  if (process.getuid?.() === 0) return true;
+  const msg = `${what} must run as root (slurmd, munged and slurmrestd are started for it)`;
+  if (process.env.CI === 'true') throw new Error(`CI: ${msg}`);
+  console.warn(`SKIPPING: ${msg}`);
+  return false;
+}

@@ -4,7 +4,7 @@ import { requeueNow } from '../../main/core/adapters/slurm/requeueNow';
 import { localScontrol, type Scontrol } from '../../main/core/adapters/slurm/scontrol';
 import { SlurmClient } from '../../main/core/adapters/slurm/slurmClient';
 import { nodeCondition, type SlurmJob, type SlurmNode } from '../../main/core/adapters/slurm/slurmModel';
-import { haveBinary } from './needBinary';
+import { haveBinary, runningAsRoot } from './needBinary';
 import { startSlurmCluster, type RunningSlurm } from './slurmCluster';
 
 /**
@@ -18,16 +18,7 @@ const enabled =
   haveBinary(
     'slurmctld',
     'apt-get install slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge',
-  ) && runningAsRoot();
-
-/** slurmd runs jobs as their users and munged/slurmrestd are dropped to their own: root is needed. */
-function runningAsRoot(): boolean {
-  if (process.getuid?.() === 0) return true;
-  const msg = 'the real-Slurm test must run as root (slurmd, munged and slurmrestd are started for it)';
-  if (process.env.CI === 'true') throw new Error(`CI: ${msg}`);
-  console.warn(`SKIPPING: ${msg}`);
-  return false;
-}
+  ) && runningAsRoot('the real-Slurm test');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

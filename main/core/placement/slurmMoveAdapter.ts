@@ -74,6 +74,18 @@ export class SlurmMoveAdapter implements MoveAdapter {
     return released && isEnded(job.value) ? 'done' : 'not-done';
   }
 
+  /** Whether the job has ended, polling while it winds down (CANCELLED after COMPLETING). */
+  private async ended(t: SiteSlurmTools, id: number): Promise<SlurmResult<boolean>> {
+    const deadline = Date.now() + (this.d.requeueWaitMs ?? 30_000);
+    for (;;) {
+      const j = await t.client.job(id);
+      if (!j.ok) return j;
+      if (isEnded(j.value)) return { ok: true, value: true };
+      if (Date.now() >= deadline) return { ok: true, value: false };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   /** Keeps new work off the source node; an operator's drain (and its reason) is left as it is. */
   private async drainSource(t: SiteSlurmTools, move: Move, ref: StepRef): Promise<SlurmResult<void>> {
     const nodes = await t.client.nodes();
@@ -139,10 +151,20 @@ export class SlurmMoveAdapter implements MoveAdapter {
       const pinned = await dst.scontrol.pin(copy.id, move.to.hostname);
       if (!pinned.ok) return failed(pinned);
     }
-    if (!isEnded(job.value)) {
+    if (!isEnded(job.value) && job.value.state !== 'COMPLETING') {
       const cancelled = await src.client.cancel(id);
       if (!cancelled.ok) return failed(cancelled);
     }
+    // The copy starts only once the source has ended (COMPLETING still runs its epilog, and may
+    // still write where the copy will).
+    const gone = await this.ended(src, id);
+    if (!gone.ok) return failed(gone);
+    if (!gone.value)
+      return {
+        ok: false,
+        message: `job ${id} at ${move.from.siteId} was cancelled but has not ended yet; the copy waits`,
+        retryable: true,
+      };
     if (copy.state === 'PENDING') {
       const started = await dst.client.startNow(copy.id);
       if (!started.ok) return failed(started);
