@@ -231,6 +231,13 @@ describe('planPlacement: properties', () => {
           expect(byKey.get(to)!.state).toBe('up');
           expect(judge(m.tenant, m.dataClass, siteOf.get(m.to.siteId)!).allowed).toBe(true);
         }
+        // Each workload moves at most once, onto its model when it needs one.
+        expect(new Set(plan.moves.map((m) => m.unit)).size).toBe(plan.moves.length);
+        const wOf = new Map(input.workloads.map((w) => [w.id, w]));
+        for (const m of plan.moves) {
+          const w = wOf.get(m.unit)!;
+          if (w.model !== null) expect(byKey.get(`${m.to.siteId}/${m.to.hostname}`)!.model).toBe(w.model);
+        }
         for (const [k, u] of used) {
           expect(u).toBeGreaterThanOrEqual(0);
           expect(u).toBeLessThanOrEqual(byKey.get(k)!.gpus);
