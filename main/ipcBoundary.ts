@@ -1,12 +1,13 @@
 /**
- * The one place IPC handlers are registered: every message's sender is checked and every payload
- * parsed (by the dispatcher) before a handler runs. Events go only to the app's own window.
+ * The one place IPC handlers are registered. What happens to each message (sender checked, payload
+ * parsed by the dispatcher before a handler runs, events only to the app's own window) lives in
+ * core/security/ipcGate.ts, where it is tested without Electron; this file only wires it to ipcMain.
  */
 import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES, EVENT_NAMES } from '../shared/channels';
-import { err } from '../shared/result';
 import type { Dispatch, EventSource } from './core/api/dispatcher';
-import { isTrustedSender } from './core/security/isTrustedSender';
+import { createIpcGate } from './core/security/ipcGate';
+import type { SenderFacts } from './core/security/isTrustedSender';
 import type { Session } from './core/session/sessions';
 
 export interface BoundaryOptions {
@@ -20,45 +21,35 @@ export interface BoundaryOptions {
 }
 
 export function registerIpcBoundary(o: BoundaryOptions): () => void {
-  const trusted = (e: IpcMainInvokeEvent | IpcMainEvent) =>
-    isTrustedSender(
-      {
-        url: e.senderFrame?.url,
-        isMainFrameOfAppWindow:
-          e.sender === o.window.webContents && e.senderFrame === o.window.webContents.mainFrame,
-      },
-      o.allowed,
-    );
+  const gate = createIpcGate({
+    dispatch: o.dispatch,
+    events: o.events,
+    session: o.session,
+    allowed: o.allowed,
+    deliver: (name, payload) => {
+      if (!o.window.isDestroyed()) o.window.webContents.send(`event:${name}`, payload);
+    },
+    log: o.log,
+  });
+  const senderOf = (e: IpcMainInvokeEvent | IpcMainEvent): SenderFacts => ({
+    url: e.senderFrame?.url,
+    isMainFrameOfAppWindow:
+      e.sender === o.window.webContents && e.senderFrame === o.window.webContents.mainFrame,
+  });
   const offs: (() => void)[] = [];
   for (const name of CALL_NAMES) {
     const channel = `call:${name}`;
-    ipcMain.handle(channel, async (e, payload: unknown) => {
-      if (!trusted(e)) {
-        o.log(`[ipc] refused "${name}" from ${e.senderFrame?.url ?? 'an unknown frame'}`);
-        return err('UNAUTHORIZED', 'This window may not call the console core.');
-      }
-      return o.dispatch(name, payload, { session: o.session });
-    });
+    ipcMain.handle(channel, (e, payload: unknown) => gate.call(name, senderOf(e), payload));
     offs.push(() => ipcMain.removeHandler(channel));
   }
   for (const name of EVENT_NAMES) {
     const channel = `subscribe:${name}`;
-    let off: (() => void) | null = null;
-    const onSubscribe = (e: IpcMainEvent) => {
-      if (!trusted(e) || off) return;
-      off = o.events.subscribe(
-        name,
-        (payload) => {
-          if (!o.window.isDestroyed()) o.window.webContents.send(`event:${name}`, payload);
-        },
-        { session: o.session },
-      );
-    };
+    const onSubscribe = (e: IpcMainEvent) => gate.subscribe(name, senderOf(e));
     ipcMain.on(channel, onSubscribe);
-    offs.push(() => {
-      ipcMain.removeListener(channel, onSubscribe);
-      off?.();
-    });
+    offs.push(() => ipcMain.removeListener(channel, onSubscribe));
   }
-  return () => offs.forEach((f) => f());
+  return () => {
+    offs.forEach((f) => f());
+    gate.close();
+  };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName } from '../../../shared/channels';
 import { ClientFrameSchema, type ServerFrame } from '../../../shared/wire';
@@ -30,8 +31,9 @@ export interface ServedConsole {
   close(): Promise<void>;
 }
 
-// Same policy as the renderer's meta tag, sent as a header too so it holds even if the page changes.
-const CSP =
+// Same policy as the renderer's meta tag, sent as a header too so it holds even if the page changes
+// (test/security/csp.test.ts holds the two together).
+export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -61,9 +63,15 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
   let origins = new Set<string>();
   let failures = 0;
 
-  const authorised = (req: IncomingMessage) =>
-    tokenMatches(readCookie(req.headers.cookie, SESSION_COOKIE), token) ||
-    tokenMatches(req.headers.authorization?.replace(/^Bearer /, ''), token);
+  /** Each wrong token waits longer than the last (up to 2 s), so guessing the token is hopeless. */
+  const slowWrongGuess = () => new Promise((r) => setTimeout(r, Math.min(2000, 100 * ++failures)));
+  /** Whether a request holds the token; one that presents another token is a guess, and is slowed. */
+  const authOf = (req: IncomingMessage): 'ok' | 'missing' | 'wrong' => {
+    const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+    if (tokenMatches(cookie, token) || tokenMatches(bearer, token)) return 'ok';
+    return cookie || bearer ? 'wrong' : 'missing';
+  };
   const hostAllowed = (req: IncomingMessage) => origins.has(`http://${req.headers.host ?? ''}`);
 
   const refuse = (res: ServerResponse, status: number, text: string) => {
@@ -80,9 +88,7 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
       if (!tokenMatches(queryToken, token)) {
-        failures++;
-        // Each wrong guess waits longer (up to 2 s), so guessing the token is hopeless.
-        await new Promise((r) => setTimeout(r, Math.min(2000, 100 * failures)));
+        await slowWrongGuess();
         return refuse(res, 401, 'Wrong access token. Use the URL that `npm run serve` printed.');
       }
       url.searchParams.delete('token');
@@ -93,12 +99,15 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
       });
       return res.end();
     }
-    if (!authorised(req))
+    const auth = authOf(req);
+    if (auth !== 'ok') {
+      if (auth === 'wrong') await slowWrongGuess();
       return refuse(
         res,
         401,
         'Fleet Console needs its access token: open the URL that `npm run serve` printed.',
       );
+    }
     const file = await readStatic(root, url.pathname);
     if (!file) return refuse(res, 404, 'Not found.');
     res.writeHead(200, {
@@ -112,18 +121,29 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
+  /** Upgrades waiting out a wrong guess: the HTTP server no longer tracks them, so close() does. */
+  const waiting = new Set<Duplex>();
+  server.on('upgrade', async (req, socket, head) => {
     const origin = req.headers.origin;
+    const auth = authOf(req);
     const why =
       new URL(req.url ?? '/', 'http://placeholder').pathname !== '/ws'
         ? '404 Not Found'
         : !hostAllowed(req) || !origin || !origins.has(origin)
           ? '403 Forbidden'
-          : !authorised(req)
+          : auth !== 'ok'
             ? '401 Unauthorized'
             : null;
     if (why) {
       log(`[serve] refused a WebSocket (${why}) from origin ${JSON.stringify(origin ?? null)}`);
+      if (why === '401 Unauthorized' && auth === 'wrong') {
+        // The client may hang up while it waits; that must not become an unhandled socket error.
+        socket.on('error', () => socket.destroy());
+        waiting.add(socket);
+        await slowWrongGuess();
+        waiting.delete(socket);
+        if (socket.destroyed) return;
+      }
       socket.end(`HTTP/1.1 ${why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
@@ -188,6 +208,7 @@ export async function startServedConsole(opts: ServedOptions): Promise<ServedCon
     close: () =>
       new Promise<void>((res) => {
         for (const c of wss.clients) c.terminate();
+        for (const s of waiting) s.destroy();
         wss.close();
         server.closeAllConnections();
         server.close(() => res());
