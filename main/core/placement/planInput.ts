@@ -1,6 +1,6 @@
 import { schedulerWord } from '../sites/schedulerState';
 import type { FleetService } from '../fleet/fleetService';
-import { runningWorkloads } from '../residency/workloadOf';
+import { runningWorkloads, usersOf } from '../residency/workloadOf';
 import type { PlanGoal, PlanInput, PlanNode, PlanSite, PlanWorkload } from './planTypes';
 
 /** What an idle GPU draws when nothing measured one on its node (kW); H100/H200 idle at 60–100 W. */
@@ -88,7 +88,7 @@ export function planInput(
         hostname: host,
         priority: 0,
         powerKw: gpus * BUSY_KW_FALLBACK,
-        users: null,
+        users: usersOf(j.comment),
       });
     }
   }

@@ -42,3 +42,21 @@ export function runningWorkloads(c: SiteConnection): { job: SlurmJob; tags: Work
     .filter((j) => j.state === 'RUNNING')
     .map((job) => ({ job, tags: workloadOf(c.id, job) }));
 }
+
+/**
+ * An inference workload's users, by the same convention: `users=<lat>:<lon>` (where they are) and
+ * `rtt-ms=<n>` (the round trip they may wait) in its comment; null unless both are there and sane.
+ */
+export function usersOf(comment: string | null): { lat: number; lon: number; rttBudgetMs: number } | null {
+  const words = (comment ?? '').split(/[\s,;]+/);
+  const at = /^users=(-?\d{1,2}(?:\.\d+)?):(-?\d{1,3}(?:\.\d+)?)$/.exec(
+    words.find((w) => w.startsWith('users=')) ?? '',
+  );
+  const rtt = /^rtt-ms=(\d{1,5})$/.exec(words.find((w) => w.startsWith('rtt-ms=')) ?? '');
+  if (!at || !rtt) return null;
+  const lat = Number(at[1]);
+  const lon = Number(at[2]);
+  const rttBudgetMs = Number(rtt[1]);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || rttBudgetMs <= 0) return null;
+  return { lat, lon, rttBudgetMs };
+}

@@ -5,7 +5,7 @@ import { toSlurmJob, toSlurmNode } from '../adapters/slurm/slurmModel';
 import { JobsAnswerSchema, NodesAnswerSchema } from '../adapters/slurm/slurmSchemas';
 import { gresUsed, indexRanges, jobsAnswer, nodesAnswer, SIM_SLURM_META } from './simSlurm';
 import { SimFleet } from './simFleet';
-import { simSlurmOverlay } from './simSlurmOverlay';
+import { dataClassComment, simSlurmOverlay } from './simSlurmOverlay';
 
 const DIR = join(__dirname, '../../../test/fixtures/slurm-22.05');
 const real = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, unknown>;
@@ -81,7 +81,7 @@ describe('the simulator speaks slurmrestd v0.0.38 in real 22.05.8 shapes', () =>
         nodes: [n.hostname],
         gpus: j.gpuIndices.length,
         account: j.tenant,
-        comment: `data-class=${j.dataClass}`,
+        comment: dataClassComment(j, site),
         state: 'RUNNING',
       });
     }

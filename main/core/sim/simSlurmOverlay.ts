@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mintSlurmJwt } from '../adapters/slurm/slurmJwt';
+import { hashString } from './prng';
 import type { SimNode, SimSite } from './fleetLayout';
 import { JOB_WINDOW_S, jobsAt, windowOf, type SimJob } from './gpuPhysics';
 import type { SimFleet } from './simFleet';
@@ -86,8 +87,15 @@ export function baseJobId(nodeIndex: number, nodeCount: number, window: number, 
   return (((window % WINDOW_ID_SPAN) * nodeCount + nodeIndex) * 8 + j + 1) % OVERLAY_ID_BASE;
 }
 
-export function dataClassComment(job: SimJob): string {
-  return `data-class=${job.dataClass}`;
+/**
+ * A layout job's comment: its data class; and for one job in five, an inference service for users
+ * in the site's own city, with a 30 ms round-trip budget (the planner keeps it within that).
+ */
+export function dataClassComment(job: SimJob, site: Pick<SimSite, 'lat' | 'lon'>): string {
+  const serving = hashString(job.id) % 5 === 0;
+  return serving
+    ? `data-class=${job.dataClass} users=${site.lat.toFixed(2)}:${site.lon.toFixed(2)} rtt-ms=30`
+    : `data-class=${job.dataClass}`;
 }
 
 export interface SimSubmission {
@@ -324,7 +332,7 @@ export class SimSlurmOverlay {
           state: 'RUNNING' as const,
           stateReason: 'None',
           account: job.tenant,
-          comment: dataClassComment(job),
+          comment: dataClassComment(job, this.site),
           user: SIM_SLURM_USER,
           node: node.hostname,
           gpuIndices: job.gpuIndices,
