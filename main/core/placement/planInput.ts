@@ -1,3 +1,4 @@
+import { SITE_RTT_OVERHEAD_MS } from '../../../shared/latency';
 import { schedulerWord } from '../sites/schedulerState';
 import type { FleetService } from '../fleet/fleetService';
 import { runningWorkloads, usersOf } from '../residency/workloadOf';
@@ -38,7 +39,7 @@ export function planInput(
       lat: r.lat,
       lon: r.lon,
       headroomKw: r.powerCapacityKw !== undefined && draw !== null ? r.powerCapacityKw - draw : null,
-      rttOverheadMs: 2,
+      rttOverheadMs: SITE_RTT_OVERHEAD_MS,
       pue: r.pue ?? 1,
       tariff: r.tariff ?? null,
       carbonGPerKwh: carbonOf(r),

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PolicyFileSchema } from '../../../shared/policy';
 import { compilePolicy, evaluatePolicy } from '../policy/compilePolicy';
-import { estimateRttMs, planPlacement } from './planPlacement';
+import { estimateRttMs } from '../../../shared/latency';
+import { planPlacement } from './planPlacement';
 import type { PlanInput, PlanNode, PlanSite, PlanWorkload } from './planTypes';
 
 const compiled = compilePolicy(

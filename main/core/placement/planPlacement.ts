@@ -1,3 +1,4 @@
+import { estimateRttMs } from '../../../shared/latency';
 import type { PolicyVerdict } from '../../../shared/policy';
 import { blastRadius, effects, shortfall } from './planEffects';
 import type { Move, Plan, PlanInput, PlanNode, PlanSite, PlanWorkload, Unplaced } from './planTypes';
@@ -21,23 +22,8 @@ import type { Move, Plan, PlanInput, PlanNode, PlanSite, PlanWorkload, Unplaced 
  * a 160,000-GPU fleet stays well under a second (npm run bench).
  */
 
-/** Round trip per km of great-circle distance: light in fibre covers ~100 km per ms there and back. */
-const MS_PER_KM = 0.01;
-const EARTH_KM = 6371;
 /** How many nodes the repair pass tries per unplaced workload (bounds its cost on big fleets). */
 const REPAIR_NODES = 64;
-
-export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const r = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * r;
-  const dLon = (b.lon - a.lon) * r;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-export function estimateRttMs(users: { lat: number; lon: number }, site: PlanSite): number {
-  return greatCircleKm(users, site) * MS_PER_KM + site.rttOverheadMs;
-}
 
 const nodeKey = (n: { siteId: string; hostname: string }) => `${n.siteId}/${n.hostname}`;
 
