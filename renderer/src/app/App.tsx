@@ -13,6 +13,7 @@ import {
   BroadcastPage,
   EmptyArea,
   NodesPage,
+  PlacementPage,
   SitesPage,
   SovereigntyPage,
   SustainabilityPage,
@@ -69,6 +70,8 @@ export function App() {
                 <BroadcastPage />
               ) : area === 'sustainability' ? (
                 <SustainabilityPage />
+              ) : area === 'placement' ? (
+                <PlacementPage />
               ) : area === 'sovereignty' ? (
                 <SovereigntyPage />
               ) : (

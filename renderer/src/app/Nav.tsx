@@ -13,6 +13,7 @@ export function Nav() {
             <button
               type="button"
               className={`nav-item${a.issue === null ? '' : ' is-pending'}`}
+              data-testid={`nav-${a.id}`}
               aria-current={area === a.id ? 'page' : undefined}
               onClick={() => setArea(a.id)}
             >

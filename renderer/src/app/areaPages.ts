@@ -30,6 +30,10 @@ export const AlertsPage = lazy(() =>
   import('../features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })),
 );
 
+export const PlacementPage = lazy(() =>
+  import('../features/placement/PlacementPage').then((m) => ({ default: m.PlacementPage })),
+);
+
 export const BroadcastPage = lazy(() =>
   import('../features/broadcast/BroadcastPage').then((m) => ({ default: m.BroadcastPage })),
 );

@@ -9,7 +9,7 @@ export const AREAS = [
   { id: 'alerts', label: 'Alerts', issue: null },
   { id: 'terminal', label: 'Terminal', issue: null },
   { id: 'broadcast', label: 'Broadcast', issue: null },
-  { id: 'placement', label: 'Placement', issue: 6 },
+  { id: 'placement', label: 'Placement', issue: null },
   { id: 'sovereignty', label: 'Sovereignty', issue: null },
   { id: 'sustainability', label: 'Sustainability', issue: null },
   { id: 'audit', label: 'Audit', issue: null },

@@ -9,11 +9,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
-import { geoNaturalEarth1, geoPath, type GeoProjection } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import countriesTopo from 'world-atlas/countries-110m.json';
+import type { GeoProjection } from 'd3-geo';
 import { useShallow } from 'zustand/react/shallow';
 import type { SiteSummary } from '../../../../shared/domain';
 import { useAppStore } from '../../store/appStore';
@@ -54,21 +50,7 @@ import { NO_DATA_PATTERN_ID, statusRing } from './siteStyle';
 import { SiteTooltip } from './SiteTooltip';
 import { useMapGestures } from './useMapGestures';
 import { useMapMarkData } from './useMapMarkData';
-
-// Parsed once per page load: the 110m atlas (DESIGN.md, "Bundle") minus Antarctica, which holds no
-// sites and would take a fifth of the height.
-const topo = countriesTopo as unknown as Topology<{ countries: GeometryCollection }>;
-const ANTARCTICA = '010';
-const LAND: FeatureCollection<Geometry> = (() => {
-  const all = feature(topo, topo.objects.countries);
-  return { type: 'FeatureCollection', features: all.features.filter((f: Feature) => f.id !== ANTARCTICA) };
-})();
-const PAD = 10;
-
-interface CountryPath {
-  key: string;
-  d: string;
-}
+import { countryPaths as projectCountries, fitWorld, type CountryPath } from './worldLand';
 
 /**
  * The countries are projected once per map size and drawn in base pixels; a zoom only changes the
@@ -114,22 +96,15 @@ export function WorldMap() {
   const view = useMemo(() => clampView(rawView, size), [rawView, size]);
 
   // Project once per size, not per tick.
-  const projection = useMemo<GeoProjection | null>(() => {
-    if (size.width < 2 * PAD || size.height < 2 * PAD) return null;
-    return geoNaturalEarth1().fitExtent(
-      [
-        [PAD, PAD],
-        [size.width - PAD, size.height - PAD],
-      ],
-      LAND,
-    );
-  }, [size.width, size.height]);
+  const projection = useMemo<GeoProjection | null>(
+    () => fitWorld(size.width, size.height),
+    [size.width, size.height],
+  );
 
-  const countryPaths = useMemo<CountryPath[]>(() => {
-    if (!projection) return [];
-    const path = geoPath(projection);
-    return LAND.features.map((f, i) => ({ key: String(f.id ?? i), d: path(f) ?? '' }));
-  }, [projection]);
+  const countryPaths = useMemo<CountryPath[]>(
+    () => (projection ? projectCountries(projection) : []),
+    [projection],
+  );
 
   // Geometry first (changes when sites move, appear or go), then colours (change every tick).
   const geoKey = geometryKey(sites);
