@@ -77,6 +77,8 @@ export const PlanSchema = z.object({
     kgCO2PerDay: z.number().nullable(),
   }),
   shortfall: z.array(z.object({ model: z.string(), country: z.string(), gpus: z.number().int() })),
+  /** The nodes the plan takes out of service, drained before any move. */
+  drain: z.array(z.object({ siteId: z.string(), hostname: z.string() })),
   /** Sites left out because their scheduler did not answer (their workloads are not known now). */
   sitesLeftOut: z.array(z.string()),
 });

@@ -104,6 +104,10 @@ describe('running plans', () => {
       expect(copies[0]!.account).toBe(m.tenant);
       expect(copies[0]!.comment).toContain(`data-class=${m.dataClass}`);
     }
+    // The whole site is out of service, busy nodes or not: nothing new lands there.
+    expect(p.value.drain).toHaveLength(slurmOf(site).nodes.length);
+    // (A node the consolidation above drained keeps that drain and its reason.)
+    for (const n of slurmOf(site).nodes) expect(n.drain?.reason).toMatch(/^Fleet Console plan p-/);
     // What could not be placed stays where it was, still running.
     for (const u of p.value.unplaced) {
       const jobId = Number(u.unit.split('#')[1]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /** `npm run serve`'s built entry on a free port, as a newcomer runs it; resolves with the URL it prints. */
 export async function startServe(
-  opts: { configDir?: string; intervalMs?: number } = {},
+  opts: { configDir?: string; intervalMs?: number; args?: string[] } = {},
 ): Promise<{ url: string; configDir: string; stop: () => Promise<void> }> {
   const configDir = opts.configDir ?? mkdtempSync(join(tmpdir(), 'fc-e2e-config-'));
   const child = spawn(
@@ -18,6 +18,7 @@ export async function startServe(
       configDir,
       '--interval-ms',
       String(opts.intervalMs ?? 1000),
+      ...(opts.args ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -4,10 +4,18 @@ import { join } from 'node:path';
 import { confirmWord, type PlanGoalView, type PlanRunView, type PlanView } from '../../../shared/placement';
 import { err, ok, type Result } from '../../../shared/result';
 import type { AuditInput, AuditLog } from '../audit/auditLog';
-import { PlanExecutor, readJournal, type JournalLine, type MoveAdapter } from './planExecutor';
+import { PlanExecutor, readJournal, type JournalLine, type MoveAdapter, type StepRef } from './planExecutor';
 import { endState, runsFrom, type PlanRecordLine } from './planRuns';
 
 type Who = Pick<AuditInput, 'actor' | 'role'>;
+
+/** Takes a node out of service (idempotent): a plan's drains run before its moves. */
+export interface NodeDrainer {
+  drain(
+    node: { siteId: string; hostname: string },
+    ref: StepRef,
+  ): Promise<{ ok: true } | { ok: false; message: string }>;
+}
 
 /** A preview may be approved this long after it was made; after that the fleet has moved on. */
 export const PREVIEW_TTL_MS = 15 * 60_000;
@@ -16,7 +24,7 @@ const PREVIEWS_KEPT = 50;
 export interface PlacementServiceDeps {
   stateDir: string;
   audit: AuditLog;
-  adapter: MoveAdapter;
+  adapter: MoveAdapter & NodeDrainer;
   /** Builds a plan for a goal from the fleet as it is now (the pure planner over planInput). */
   planFor: (goal: PlanGoalView) => Omit<PlanView, 'id'>;
   /** Re-reads a site's scheduler after a step, so the views show the move without waiting a poll. */
@@ -242,8 +250,8 @@ export class PlacementService {
       },
     });
     this.active = { planId: plan.id, executor };
-    this.runDone = executor
-      .run(plan.id, plan.moves)
+    this.runDone = this.drainAll(plan, who)
+      .then(() => executor.run(plan.id, plan.moves))
       .then(async (states) => {
         if (this.shuttingDown) return;
         const state = endState(states);
@@ -266,6 +274,32 @@ export class PlacementService {
         }
       });
     return this.run(plan.id)!;
+  }
+
+  /**
+   * Takes the plan's nodes out of service before anything moves, so no new work lands on what is
+   * being emptied (a failover drains the whole scope, busy or not). Idempotent: a resumed plan
+   * drains again, and a node already drained keeps its reason. Each outcome is audited.
+   */
+  private async drainAll(plan: PlanView, who: Who): Promise<void> {
+    const ref = { planId: plan.id, step: -1 };
+    let next = 0;
+    const worker = async () => {
+      while (next < plan.drain.length && !this.shuttingDown) {
+        const node = plan.drain[next++]!;
+        const r = await this.d.adapter.drain(node, ref);
+        if (!r.ok)
+          await this.d.audit.append({
+            ...who,
+            action: 'placement.drain',
+            target: `${node.siteId}/${node.hostname}`,
+            params: { planId: plan.id },
+            outcome: 'failed',
+            message: r.message,
+          });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, plan.drain.length) }, worker));
   }
 
   private async record(line: PlanRecordLine): Promise<void> {

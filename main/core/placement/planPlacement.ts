@@ -40,7 +40,7 @@ const REASON_ORDER: readonly BlockKind[] = ['policy', 'latency', 'model', 'capac
 
 export function planPlacement(input: PlanInput): Plan {
   const p = new Planner(input);
-  const { nodesFreed, kwFreed, freedBySite } =
+  const { nodesFreed, kwFreed, freedBySite, drain } =
     input.goal.kind === 'consolidate' ? p.consolidate() : p.evacuate();
   return {
     goal: input.goal,
@@ -49,10 +49,13 @@ export function planPlacement(input: PlanInput): Plan {
     blastRadius: blastRadius(p.moves, p.unplaced, input.workloads, p.sites),
     effects: effects(p.moves, nodesFreed, kwFreed, freedBySite, p.sites),
     shortfall: shortfall(p.unplaced, input.workloads, p.sites),
+    drain,
   };
 }
 
 interface Freed {
+  /** The nodes the plan takes out of service (drained before any move). */
+  drain: { siteId: string; hostname: string }[];
   nodesFreed: number;
   kwFreed: number;
   freedBySite: Map<string, number>;
@@ -302,7 +305,7 @@ class Planner {
       .sort((a, b) => b.priority - a.priority || b.gpus - a.gpus || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private freed(caps: Capacity[]): Freed {
+  private freed(caps: Capacity[], drain: Capacity[]): Freed {
     const freedBySite = new Map<string, number>();
     let kwFreed = 0;
     for (const c of caps) {
@@ -310,7 +313,8 @@ class Planner {
       kwFreed += kw;
       freedBySite.set(c.site.id, (freedBySite.get(c.site.id) ?? 0) + kw);
     }
-    return { nodesFreed: caps.length, kwFreed, freedBySite };
+    const out = drain.map((c) => ({ siteId: c.site.id, hostname: c.node.hostname }));
+    return { nodesFreed: caps.length, kwFreed, freedBySite, drain: out };
   }
 
   evacuate(): Freed {
@@ -345,7 +349,10 @@ class Planner {
       if (!this.repair(w)) this.unplaced.push(this.unplacedOf(w, false));
     }
     const stuck = new Set(this.unplaced.map((u) => nodeKey(this.byId.get(u.unit)!)));
-    return this.freed(givenUp.filter((c) => !stuck.has(c.key)));
+    return this.freed(
+      givenUp.filter((c) => !stuck.has(c.key)),
+      givenUp,
+    );
   }
 
   /**
@@ -436,6 +443,6 @@ class Planner {
         }
       }
     }
-    return this.freed(emptied);
+    return this.freed(emptied, emptied);
   }
 }

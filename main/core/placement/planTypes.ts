@@ -111,4 +111,6 @@ export interface Plan {
   effects: PlanEffects;
   /** GPUs short per model and jurisdiction for what could not be placed (the what-if's answer). */
   shortfall: { model: string; country: string; gpus: number }[];
+  /** The nodes it takes out of service, drained before any move: given up (evacuate, relieve) or emptied (consolidate). */
+  drain: { siteId: string; hostname: string }[];
 }

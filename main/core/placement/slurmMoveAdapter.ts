@@ -4,6 +4,7 @@ import type { SlurmResult } from '../adapters/slurm/slurmErrors';
 import { nodeCondition, type SlurmJob } from '../adapters/slurm/slurmModel';
 import type { SiteSlurmTools } from '../sites/siteSlurmTools';
 import type { MoveAdapter, StepRef } from './planExecutor';
+import type { NodeDrainer } from './placementService';
 import type { Move } from './planTypes';
 
 /**
@@ -41,7 +42,7 @@ export interface SlurmMoveAdapterDeps {
   requeueWaitMs?: number;
 }
 
-export class SlurmMoveAdapter implements MoveAdapter {
+export class SlurmMoveAdapter implements MoveAdapter, NodeDrainer {
   constructor(private readonly d: SlurmMoveAdapterDeps) {}
 
   async apply(move: Move, ref: StepRef): Promise<Outcome> {
@@ -86,13 +87,28 @@ export class SlurmMoveAdapter implements MoveAdapter {
     }
   }
 
-  /** Keeps new work off the source node; an operator's drain (and its reason) is left as it is. */
-  private async drainSource(t: SiteSlurmTools, move: Move, ref: StepRef): Promise<SlurmResult<void>> {
+  /** Takes a node out of service before the moves (a failover's whole scope, not only busy nodes). */
+  async drain(
+    node: { siteId: string; hostname: string },
+    ref: StepRef,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
+    const t = this.d.tools(node.siteId);
+    if (!t.ok) return { ok: false, message: t.error.message };
+    const r = await this.drainNode(t.value, node.hostname, ref);
+    return r.ok ? { ok: true } : { ok: false, message: r.error.message };
+  }
+
+  private drainSource(t: SiteSlurmTools, move: Move, ref: StepRef): Promise<SlurmResult<void>> {
+    return this.drainNode(t, move.from.hostname, ref);
+  }
+
+  /** Keeps new work off a node; an operator's drain (and its reason) is left as it is. */
+  private async drainNode(t: SiteSlurmTools, hostname: string, ref: StepRef): Promise<SlurmResult<void>> {
     const nodes = await t.client.nodes();
     if (!nodes.ok) return nodes;
-    const n = nodes.value.find((x) => x.name === move.from.hostname);
+    const n = nodes.value.find((x) => x.name === hostname);
     if (n && /drain/i.test(nodeCondition(n))) return { ok: true, value: undefined };
-    return t.scontrol.drain(move.from.hostname, this.d.reason(ref));
+    return t.scontrol.drain(hostname, this.d.reason(ref));
   }
 
   private async withinSite(t: SiteSlurmTools, move: Move): Promise<Outcome> {

@@ -34,6 +34,7 @@ export function planOf(over: Partial<PlanView> = {}): PlanView {
       kgCO2PerDay: 11.2,
     },
     shortfall: [],
+    drain: [],
     sitesLeftOut: [],
     ...over,
   };
