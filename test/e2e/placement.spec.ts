@@ -106,3 +106,20 @@ test('failover (admin): the approve button waits for the typed site id; the site
   await expect(nodes.first()).toBeVisible();
   for (const r of await nodes.all()) await expect(r).toContainText(/IDLE\+DRAIN/i, { timeout: 15_000 });
 });
+
+test('the map shows which sites are within a round-trip budget of users', async ({ page }) => {
+  await openPlacement(page);
+  const check = page.getByTestId('latency-check');
+  const near = check.getByTestId('latency-near');
+  const site = (await near.locator('option').nth(1).getAttribute('value'))!;
+  await near.selectOption(site);
+  await check.getByTestId('latency-budget').fill('3');
+  // Only the users' own site is within 3 ms (its 2 ms overhead); the list starts with it.
+  await expect(check.getByTestId('latency-summary')).toContainText(/^1 site of \d+ within 3 ms/);
+  await expect(check.getByTestId('latency-site').first()).toHaveAttribute('data-site', site);
+  await expect(check.getByTestId('latency-site').first()).toHaveAttribute('data-within', 'true');
+  await check.getByTestId('latency-budget').fill('100000');
+  await expect(check.getByTestId('latency-budget')).toHaveAttribute('aria-invalid', 'true');
+  await check.getByTestId('latency-budget').fill('400');
+  await expect(check.locator('[data-testid="latency-site"][data-within="false"]')).toHaveCount(0);
+});

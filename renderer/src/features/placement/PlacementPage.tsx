@@ -5,6 +5,7 @@ import { interruptedRuns } from './planRuns';
 import { PlanPreview } from './PlanPreview';
 import { RunDrawer } from './RunDrawer';
 import { InterruptedBanner } from './InterruptedBanner';
+import { LatencyBudget } from './LatencyBudget';
 import { RunHistory } from './RunHistory';
 import { usePlacementRuns } from './usePlacementRuns';
 
@@ -47,6 +48,7 @@ export function PlacementPage() {
         )}
       </div>
       <RunHistory runs={runs} error={error} openId={openId} onOpen={setOpenId} />
+      <LatencyBudget />
     </div>
   );
 }
