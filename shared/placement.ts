@@ -79,6 +79,10 @@ export const PlanSchema = z.object({
   shortfall: z.array(z.object({ model: z.string(), country: z.string(), gpus: z.number().int() })),
   /** The nodes the plan takes out of service, drained before any move. */
   drain: z.array(z.object({ siteId: z.string(), hostname: z.string() })),
+  /** Power headroom before and after at each site the plan lands work on (kW; null = capacity unknown). */
+  headroom: z.array(
+    z.object({ siteId: z.string(), beforeKw: z.number().nullable(), afterKw: z.number().nullable() }),
+  ),
   /** Sites left out because their scheduler did not answer (their workloads are not known now). */
   sitesLeftOut: z.array(z.string()),
 });

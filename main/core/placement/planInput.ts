@@ -1,7 +1,7 @@
 import { SITE_RTT_OVERHEAD_MS } from '../../../shared/latency';
 import { schedulerWord } from '../sites/schedulerState';
 import type { FleetService } from '../fleet/fleetService';
-import { runningWorkloads, usersOf } from '../residency/workloadOf';
+import { priorityOf, runningWorkloads, usersOf } from '../residency/workloadOf';
 import type { PlanGoal, PlanInput, PlanNode, PlanSite, PlanWorkload } from './planTypes';
 
 /** What an idle GPU draws when nothing measured one on its node (kW); H100/H200 idle at 60–100 W. */
@@ -87,7 +87,7 @@ export function planInput(
         model: j.gpuTypeAsked ? (models.get(host) ?? null) : null,
         siteId: c.id,
         hostname: host,
-        priority: 0,
+        priority: priorityOf(j.comment),
         powerKw: gpus * BUSY_KW_FALLBACK,
         users: usersOf(j.comment),
       });

@@ -199,7 +199,8 @@ const arbInput = fc
     });
     const first = planNodes[0]!;
     return {
-      sites: [FRA, PAR, ASH, SYD],
+      // Paris and Ashburn with little power to spare: the plan must not take them past it.
+      sites: [FRA, { ...PAR, headroomKw: 3 }, { ...ASH, headroomKw: 6 }, SYD],
       nodes: planNodes,
       workloads,
       judge,
@@ -257,6 +258,8 @@ describe('planPlacement: properties', () => {
           for (const m of plan.moves) expect(givenUp(m.to.siteId, m.to.hostname)).toBe(false);
           for (const u of plan.unplaced) expect(u.reason.length).toBeGreaterThan(5);
         }
+        // Power: what a plan lands on a site never takes it past its contracted capacity.
+        for (const h of plan.headroom) if (h.beforeKw !== null) expect(h.afterKw!).toBeGreaterThanOrEqual(0);
         expect(planPlacement(input)).toEqual(plan); // deterministic
       }),
       { numRuns: 300 },

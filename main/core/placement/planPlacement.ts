@@ -50,6 +50,7 @@ export function planPlacement(input: PlanInput): Plan {
     effects: effects(p.moves, nodesFreed, kwFreed, freedBySite, p.sites),
     shortfall: shortfall(p.unplaced, input.workloads, p.sites),
     drain,
+    headroom: p.headroomLeft(),
   };
 }
 
@@ -283,6 +284,22 @@ class Planner {
       this.where.set(w.id, from);
       this.onNodeSet(to.key).delete(w.id);
       if (from) this.onNodeSet(from.key).add(w.id);
+    });
+  }
+
+  /**
+   * Power headroom before and after the plan at every site it lands work on (what-if: "and how
+   * much room is left there"); null before means the site's contracted capacity is unknown.
+   */
+  headroomLeft(): { siteId: string; beforeKw: number | null; afterKw: number | null }[] {
+    const touched = new Set(this.moves.filter((m) => m.crossSite).map((m) => m.to.siteId));
+    return [...touched].sort().map((siteId) => {
+      const before = this.sites.get(siteId)?.headroomKw ?? null;
+      return {
+        siteId,
+        beforeKw: before,
+        afterKw: before === null ? null : (this.headroom.get(siteId) ?? null),
+      };
     });
   }
 

@@ -113,4 +113,6 @@ export interface Plan {
   shortfall: { model: string; country: string; gpus: number }[];
   /** The nodes it takes out of service, drained before any move: given up (evacuate, relieve) or emptied (consolidate). */
   drain: { siteId: string; hostname: string }[];
+  /** Power headroom before and after at each site the plan lands work on (kW; null = unknown). */
+  headroom: { siteId: string; beforeKw: number | null; afterKw: number | null }[];
 }

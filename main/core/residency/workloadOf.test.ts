@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usersOf, workloadOf } from './workloadOf';
+import { priorityOf, usersOf, workloadOf } from './workloadOf';
 
 describe('workloadOf and usersOf: what a job comment says', () => {
   it('reads tenant, data class and workload; users and round-trip budget when both are given', () => {
@@ -23,4 +23,14 @@ describe('workloadOf and usersOf: what a job comment says', () => {
   ])('%s: no users', (_what, comment) => {
     expect(usersOf(comment)).toBeNull();
   });
+});
+
+describe('priorityOf', () => {
+  it.each([
+    ['priority=5 data-class=x', 5],
+    ['priority=250', 100],
+    ['priority=high', 0],
+    ['priority=-1', 0],
+    [null, 0],
+  ])('%s → %d', (comment, p) => expect(priorityOf(comment)).toBe(p));
 });

@@ -60,3 +60,10 @@ export function usersOf(comment: string | null): { lat: number; lon: number; rtt
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || rttBudgetMs <= 0) return null;
   return { lat, lon, rttBudgetMs };
 }
+
+/** A workload's placement priority: `priority=<0..100>` in its comment (higher is placed first); 0 without. */
+export function priorityOf(comment: string | null): number {
+  const w = (comment ?? '').split(/[\s,;]+/).find((x) => x.startsWith('priority='));
+  const m = /^priority=(\d{1,3})$/.exec(w ?? '');
+  return m ? Math.min(100, Number(m[1])) : 0;
+}

@@ -4,6 +4,7 @@ import { countryName } from '../../lib/country';
 import { dateTime } from '../sustainability/wasteFormat';
 import { ApprovePlan } from './ApprovePlan';
 import { PlanEffects } from './PlanEffects';
+import { PlanHeadroom } from './PlanHeadroom';
 import { PlanMap } from './PlanMap';
 import { PlanMoves } from './PlanMoves';
 import { PlanShortfall } from './PlanShortfall';
@@ -58,6 +59,13 @@ export function PlanPreview({ plan, onApproved }: Props) {
         </p>
       )}
       <PlanEffects effects={plan.effects} />
+      <PlanHeadroom plan={plan} />
+      {plan.drain.length > 0 && (
+        <p className="hint" data-testid="plan-drain">
+          Drains {plan.drain.length} node{plan.drain.length === 1 ? '' : 's'} before any move, so no new work
+          lands there.
+        </p>
+      )}
       <section className="placement-blast" aria-labelledby={`${id}-blast`} data-testid="plan-blast">
         <h3 className="section-title" id={`${id}-blast`}>
           Blast radius

@@ -35,6 +35,7 @@ export function planOf(over: Partial<PlanView> = {}): PlanView {
     },
     shortfall: [],
     drain: [],
+    headroom: [],
     sitesLeftOut: [],
     ...over,
   };
