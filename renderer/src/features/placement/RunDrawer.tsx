@@ -9,6 +9,8 @@ import { actionRefusal } from './placementForm';
 import { stepsShown } from './planRuns';
 import { ROWS_SHOWN, canResume, canStop, goalText, moveShortText, runCounts, stepsText } from './planText';
 import { useSiteNames } from './useSiteNames';
+import { outcomeCsv } from './outcomeReport';
+import { saveTextFile } from '../../lib/saveTextFile';
 
 interface Props {
   run: PlanRunView;
@@ -132,6 +134,18 @@ export function RunDrawer({ run, onClose, onChanged }: Props) {
             {busy === 'stop' ? 'Stopping…' : 'Stop'}
           </button>
           {refusal && <p className="hint">{refusal}</p>}
+        </div>
+      )}
+      {run.state !== 'running' && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            data-testid="run-export"
+            onClick={() => saveTextFile(`${run.plan.id}-outcome.csv`, 'text/csv', outcomeCsv(run, nameOf))}
+          >
+            Export outcome (CSV)
+          </button>
         </div>
       )}
       {error && (
