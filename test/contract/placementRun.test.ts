@@ -66,6 +66,10 @@ describe('running plans', () => {
       const [siteId, host] = key.split('/') as [string, string];
       const node = slurmOf(siteId).nodes.find((n) => n.node.hostname === host)!;
       expect(node.drain?.reason).toBe(`Fleet Console plan ${p.value.id}`);
+      // …and its GPUs go idle in the simulator's own telemetry (what the idle-waste ledger reads).
+      const sim = core.sim!.fleet;
+      const frames = sim.frames(sim.site(siteId)!, node.node);
+      expect(Math.max(...frames.map((f) => f.utilPct))).toBeLessThan(5);
     }
     // An approved plan is not approved twice.
     expect(await op.call('placement.execute', { planId: p.value.id })).toMatchObject({

@@ -224,6 +224,7 @@ export class PlacementService {
   private shuttingDown = false;
 
   private async start(plan: PlanView, who: Who): Promise<PlanRunView> {
+    let stepAudits: Promise<unknown> = Promise.resolve();
     const executor = new PlanExecutor(this.journalPath, this.d.adapter, {
       concurrency: this.d.concurrency ?? 4,
       retries: this.d.retries ?? 3,
@@ -233,14 +234,16 @@ export class PlacementService {
       onProgress: (step, state, message) => {
         const m = plan.moves[step]!;
         if (state === 'done' || state === 'failed') {
-          void this.d.audit.append({
+          // In order, and all on disk before the run's end is recorded.
+          const entry: AuditInput = {
             ...who,
             action: 'placement.step',
             target: `${m.from.siteId}/${m.from.hostname} → ${m.to.siteId}/${m.to.hostname}`,
             params: { planId: plan.id, step, workload: m.workload, jobId: m.jobId, gpus: m.gpus },
             outcome: state === 'done' ? 'ok' : 'failed',
             message: message ?? null,
-          });
+          };
+          stepAudits = stepAudits.then(() => this.d.audit.append(entry));
           void Promise.all([...new Set([m.from.siteId, m.to.siteId])].map((s) => this.d.refresh?.(s)));
         }
         {
@@ -253,6 +256,7 @@ export class PlacementService {
     this.runDone = this.drainAll(plan, who)
       .then(() => executor.run(plan.id, plan.moves))
       .then(async (states) => {
+        await stepAudits;
         if (this.shuttingDown) return;
         const state = endState(states);
         await this.record({ kind: 'ended', planId: plan.id, state, at: this.now() });

@@ -8,6 +8,8 @@ import {
 import { jobsAt, readingAt, type SimJob } from './gpuPhysics';
 import { renderDcgmText, type GpuFrame } from './dcgmText';
 
+export type JobOverlay = (site: SimSite, node: SimNode, tSec: number, base: SimJob[]) => SimJob[];
+
 /** Faults a simulated site can be told to show, for demos and tests of site health. */
 export type SimFault = 'none' | 'down' | 'garbage' | 'hang';
 
@@ -27,6 +29,7 @@ export class SimFleet {
   /** XIDs injected by hand ("hostname/gpu" → code), shown instead of the physics' own until cleared. */
   private readonly xids = new Map<string, number>();
   private readonly startSec: number;
+  private jobOverlay: JobOverlay | null = null;
 
   constructor(
     opts: LayoutOptions,
@@ -58,14 +61,24 @@ export class SimFleet {
     else this.xids.set(`${hostname}/${gpu}`, code);
   }
 
+  /**
+   * Lets a scheduler overlay (simSlurmOverlay) change what runs: jobs it cancelled, requeued or
+   * moved leave their GPUs, jobs it placed take theirs. Without one, the layout's jobs run.
+   */
+  setJobOverlay(fn: JobOverlay): void {
+    this.jobOverlay = fn;
+  }
+
+  /** What runs on a node at a second. */
   jobs(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): SimJob[] {
-    return jobsAt(site, node, tSec);
+    const base = jobsAt(site, node, tSec);
+    return this.jobOverlay ? this.jobOverlay(site, node, tSec, base) : base;
   }
 
   /** Ground truth for one node at a second, with the energy counter advanced to it. */
   frames(site: SimSite, node: SimNode, tSec = Math.floor(this.now() / 1000)): GpuFrame[] {
     const state = this.advance(site, node, tSec);
-    const jobs = jobsAt(site, node, tSec);
+    const jobs = this.jobs(site, node, tSec);
     return node.gpus.map((g, i) => {
       const r = readingAt(site, node, i, tSec, jobs);
       return {
@@ -94,7 +107,7 @@ export class SimFleet {
     const gap = tSec - st.lastSec;
     const step = gap > 3600 ? Math.ceil(gap / 3600) : 1;
     for (let s = st.lastSec + step; s <= tSec; s += step) {
-      const jobs = jobsAt(site, node, s);
+      const jobs = this.jobs(site, node, s);
       for (let i = 0; i < node.gpus.length; i++)
         st.energyMj[i]! += readingAt(site, node, i, s, jobs).powerW * 1000 * step;
       st.lastSec = s;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mintSlurmJwt } from '../adapters/slurm/slurmJwt';
 import { hashString } from './prng';
+import { workloadOf } from '../residency/workloadOf';
 import type { SimNode, SimSite } from './fleetLayout';
 import { JOB_WINDOW_S, jobsAt, windowOf, type SimJob } from './gpuPhysics';
 import type { SimFleet } from './simFleet';
@@ -150,10 +151,8 @@ export class SimSlurmOverlay {
     const used = new Map<string, Set<number>>();
     const baseJobs: SimSlurmJob[] = [];
     this.site.nodes.forEach((node, i) => {
-      const held = new Set(this.runningOn(node.hostname).flatMap((j) => j.gpuIndices));
-      const taken = new Set(held);
+      const taken = new Set(this.runningOn(node.hostname).flatMap((j) => j.gpuIndices));
       for (const job of this.layoutJobs(node, i, tSec)) {
-        if (job.gpuIndices.some((g) => held.has(g))) continue; // an overlay job holds that GPU
         baseJobs.push(job);
         job.gpuIndices.forEach((g) => taken.add(g));
       }
@@ -317,39 +316,68 @@ export class SimSlurmOverlay {
     return [...this.jobs.values()].filter((j) => j.state === 'RUNNING' && j.node === hostname);
   }
 
-  /** The layout's jobs on a node now, less those cancelled, requeued, or begun while it was drained. */
-  private layoutJobs(node: SimNode, nodeIndex: number, tSec: number): SimSlurmJob[] {
+  /**
+   * The layout's jobs on a node at a second that the scheduler still runs: less those cancelled,
+   * requeued, begun while the node was drained, or on a GPU an overlay job holds. With their ids.
+   */
+  private keptLayout(node: SimNode, nodeIndex: number, tSec: number, base: readonly SimJob[]) {
     const spans = this.quiet.get(node.hostname) ?? [];
+    const held = new Set(this.runningOn(node.hostname).flatMap((j) => j.gpuIndices));
     const k = windowOf(node, tSec);
-    return jobsAt(this.site, node, tSec).flatMap((job, j) => {
+    return base.flatMap((job, j) => {
       const id = baseJobId(nodeIndex, this.site.nodes.length, k, j);
       if (this.removed.has(id) || this.jobs.has(id)) return [];
       if (spans.some(([from, to]) => job.startS >= from && job.startS < to)) return [];
-      return [
-        {
-          id,
-          name: job.id,
-          state: 'RUNNING' as const,
-          stateReason: 'None',
-          account: job.tenant,
-          comment: dataClassComment(job, this.site),
-          user: SIM_SLURM_USER,
-          node: node.hostname,
-          gpuIndices: job.gpuIndices,
-          gpus: job.gpuIndices.length,
-          gpuType: gpuTypeOf(node),
-          submitS: job.startS,
-          eligibleS: job.startS,
-          startS: job.startS,
-          endS: job.startS + JOB_WINDOW_S,
-          timeLimitMin: JOB_WINDOW_S / 60,
-          restarts: 0,
-          askedType: null,
-          reqNode: null,
-          script: layoutScript(job.id, job.gpuIndices.length),
-        },
-      ];
+      if (job.gpuIndices.some((g) => held.has(g))) return [];
+      return [{ job, id }];
     });
+  }
+
+  /**
+   * What runs on a node's GPUs at a second, for the simulator's physics: the layout's jobs the
+   * scheduler kept, and the jobs it placed there (requeued, moved or submitted). So a node a plan
+   * empties goes idle in its telemetry too, and a node that takes work gets busy.
+   */
+  running(node: SimNode, tSec: number, base: readonly SimJob[]): SimJob[] {
+    const out = this.keptLayout(node, this.site.nodes.indexOf(node), tSec, base).map((x) => x.job);
+    for (const j of this.runningOn(node.hostname))
+      out.push({
+        id: j.name,
+        tenant: j.account,
+        dataClass: workloadOf(this.site.id, j).dataClass,
+        gpuIndices: j.gpuIndices,
+        intensity: 0.8,
+        startS: j.startS ?? tSec,
+      });
+    return out;
+  }
+
+  /** The layout's jobs on a node now, as the scheduler lists them. */
+  private layoutJobs(node: SimNode, nodeIndex: number, tSec: number): SimSlurmJob[] {
+    return this.keptLayout(node, nodeIndex, tSec, jobsAt(this.site, node, tSec)).map(
+      ({ job, id }): SimSlurmJob => ({
+        id,
+        name: job.id,
+        state: 'RUNNING' as const,
+        stateReason: 'None',
+        account: job.tenant,
+        comment: dataClassComment(job, this.site),
+        user: SIM_SLURM_USER,
+        node: node.hostname,
+        gpuIndices: job.gpuIndices,
+        gpus: job.gpuIndices.length,
+        gpuType: gpuTypeOf(node),
+        submitS: job.startS,
+        eligibleS: job.startS,
+        startS: job.startS,
+        endS: job.startS + JOB_WINDOW_S,
+        timeLimitMin: JOB_WINDOW_S / 60,
+        restarts: 0,
+        askedType: null,
+        reqNode: null,
+        script: layoutScript(job.id, job.gpuIndices.length),
+      }),
+    );
   }
 }
 
@@ -365,8 +393,11 @@ const overlays = new WeakMap<SimFleet, Map<string, SimSlurmOverlay>>();
 export function simSlurmOverlay(fleet: SimFleet, siteId: string): SimSlurmOverlay | undefined {
   let bySite = overlays.get(fleet);
   if (!bySite) {
-    bySite = new Map();
-    overlays.set(fleet, bySite);
+    const sites = new Map<string, SimSlurmOverlay>();
+    bySite = sites;
+    overlays.set(fleet, sites);
+    // From now on the fleet's physics run what the schedulers run.
+    fleet.setJobOverlay((site, node, tSec, base) => sites.get(site.id)?.running(node, tSec, base) ?? base);
   }
   let o = bySite.get(siteId);
   if (!o) {
