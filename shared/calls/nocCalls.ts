@@ -10,7 +10,8 @@ export const nocCalls = {
     permission: 'view',
     request: z
       .object({
-        query: NodeQuerySchema.default({} as never),
+        // prefault: zod 4 returns a .default() value unparsed, so the handler would get a query with no fields.
+        query: NodeQuerySchema.prefault({}),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })

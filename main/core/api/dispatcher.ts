@@ -48,8 +48,12 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatch {
   const log = opts.log ?? console.error;
   return async (name, payload, ctx) => {
+    // Not String(name): it throws on an object without a prototype, and the promise would reject.
     if (!isCallName(name))
-      return err('UNKNOWN_CALL', `There is no call named "${String(name).slice(0, 80)}".`);
+      return err(
+        'UNKNOWN_CALL',
+        `There is no call named "${typeof name === 'string' ? name.slice(0, 80) : `(a ${typeof name})`}".`,
+      );
     const spec = calls[name];
     if (!can(ctx.session.role, spec.permission)) {
       const message = `${ROLE_LABELS[ctx.session.role]} may not call "${name}" (needs "${spec.permission}"). Switch role in the header.`;

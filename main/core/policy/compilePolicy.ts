@@ -30,6 +30,9 @@ const covers = (r: Resolved, p: Place) =>
   r.countries.has(normalisePlace(p.country)) ||
   (p.subdivision ? r.subdivisions.has(normalisePlace(p.subdivision)) : false);
 
+/** How deep groups may name groups; real files nest two or three levels. */
+export const MAX_GROUP_DEPTH = 64;
+
 /**
  * Resolves every place name of a policy file to countries and subdivisions: blocs, groups (which may
  * name other groups, without cycles) and codes, EL/UK normalised. An unknown code or group is an
@@ -70,6 +73,9 @@ export function compilePolicy(file: PolicyFile): Result<CompiledPolicy> {
         'CONFIG_INVALID',
         `groups.${n}: the group contains itself (through ${[...resolving].join(' → ')})`,
       );
+    // Each level of nesting is a stack frame: a chain of thousands of groups would overflow it.
+    if (resolving.size >= MAX_GROUP_DEPTH)
+      return err('CONFIG_INVALID', `groups.${n}: groups nest more than ${MAX_GROUP_DEPTH} deep`);
     resolving.add(n);
     for (const m of members) {
       const r = resolve(m, `groups.${n}`);

@@ -112,7 +112,8 @@ const internOrNull = (v: string | undefined): string | null => (v === undefined 
 export function readDcgmSamples(samples: readonly Sample[]): GpuReading[] {
   const byUuid = new Map<string, GpuReading>();
   for (const s of samples) {
-    const field = FIELDS[s.name];
+    // Own keys only: a metric named `constructor` or `__proto__` must not reach Object.prototype.
+    const field = Object.hasOwn(FIELDS, s.name) ? FIELDS[s.name] : undefined;
     if (!field) continue;
     const l = s.labels;
     const uuid = l.UUID ?? l.uuid;
@@ -129,7 +130,7 @@ export function readDcgmSamples(samples: readonly Sample[]): GpuReading[] {
     r.model ??= internOrNull(l.modelName);
     r.pciBusId ??= internOrNull(l.pci_bus_id);
     r.driverVersion ??= internOrNull(l.DCGM_FI_DRIVER_VERSION);
-    if (r.gpuIndex === null && l.gpu !== undefined && /^\d+$/.test(l.gpu)) r.gpuIndex = Number(l.gpu);
+    if (r.gpuIndex === null && l.gpu !== undefined && /^\d{1,9}$/.test(l.gpu)) r.gpuIndex = Number(l.gpu);
     r[field] = isDcgmBlank(s.value) ? null : s.value;
   }
   return [...byUuid.values()];

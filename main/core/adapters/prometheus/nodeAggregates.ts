@@ -19,6 +19,9 @@ export function aggregateQueries(sel: string): Record<'count' | 'util' | 'power'
   };
 }
 
+/** More GPUs than any one node holds: a count above it is a broken answer, not a node. */
+export const MAX_GPUS_PER_NODE = 4096;
+
 const key = (metric: Record<string, string>) => metric.Hostname || metric.hostname || 'unknown';
 
 /**
@@ -42,7 +45,19 @@ export function reportsFromAggregates(
   };
   return v.count.map((c) => {
     const host = key(c.metric);
-    const n = Number(c.value[1]);
+    const t = Math.round(c.value[0] * 1000);
+    const n = promValue(c.value[1]);
+    // A count is what `new Array` gets: a fraction, a negative or 1e300 must not reach it.
+    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_GPUS_PER_NODE)
+      return {
+        hostname: host,
+        outcome: {
+          kind: 'bad-response' as const,
+          message: `Prometheus counted "${c.value[1].slice(0, 40)}" GPUs on this node: not a GPU count`,
+        },
+        readings: [],
+        t,
+      };
     const p = num(power.get(host));
     const readings: GpuReading[] = Array.from({ length: n }, (_, i) => ({
       ...emptyReading(`${host}#agg${i}`),
@@ -54,6 +69,6 @@ export function reportsFromAggregates(
       tempC: num(temp.get(host)),
       xid: num(xid.get(host)),
     }));
-    return { hostname: host, outcome: { kind: 'ok' as const }, readings, t: Math.round(c.value[0] * 1000) };
+    return { hostname: host, outcome: { kind: 'ok' as const }, readings, t };
   });
 }

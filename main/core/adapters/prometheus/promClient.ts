@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodError } from '../../../../shared/wire';
 import { httpGet, type HttpGetOptions } from '../../sites/httpGet';
 import { outcomeOf } from '../../sites/telemetrySource';
 import type { NodeOutcome } from '../../sites/siteStatus';
@@ -8,7 +9,8 @@ import type { NodeOutcome } from '../../sites/siteStatus';
  * Answers are parsed with zod; failures come back as outcomes a person can act on, keeping
  * Prometheus's own errorType and error text (400 bad_data, 422 execution, 503 unavailable…).
  */
-const SampleValue = z.tuple([z.number(), z.string()]);
+/** [epoch seconds, value]; a time past what a Date holds (±8.64e12 s) is not a sample time. */
+const SampleValue = z.tuple([z.number().min(-8.64e12).max(8.64e12), z.string()]);
 const VectorSchema = z.object({
   resultType: z.literal('vector'),
   result: z.array(z.object({ metric: z.record(z.string(), z.string()), value: SampleValue })),
@@ -42,12 +44,18 @@ export function stepFor(startS: number, endS: number, wantedStepS: number): numb
   return Math.max(1, wantedStepS, min);
 }
 
-/** Values arrive as strings so NaN and ±Inf survive JSON. */
+/** A decimal float as Go's strconv.FormatFloat writes it. */
+const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Values arrive as strings so NaN and ±Inf survive JSON. Anything else Prometheus never writes reads
+ * as NaN (a missing value), never as a number: Number('') is 0 and Number('0x10') is 16.
+ */
 export function promValue(s: string): number {
   if (s === 'NaN') return NaN;
   if (s === '+Inf' || s === 'Inf') return Infinity;
   if (s === '-Inf') return -Infinity;
-  return Number(s);
+  return FLOAT.test(s) ? Number(s) : NaN;
 }
 
 export class PromClient {
@@ -120,7 +128,7 @@ export class PromClient {
         ok: false,
         outcome: {
           kind: 'bad-response',
-          message: `Prometheus answered an unexpected shape for ${path.split('?')[0]}`,
+          message: `Prometheus answered an unexpected shape for ${path.split('?')[0]} (${describeZodError(data.error)})`,
         },
       };
     return { ok: true, value: pick(data.data) };

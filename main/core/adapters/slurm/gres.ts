@@ -46,7 +46,8 @@ export function parseIndexList(s: string): number[] | null | undefined {
   const out: number[] = [];
   for (const part of s.split(',')) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!m) return undefined;
+    // Past 15 digits a double no longer counts one by one (the loop below would never end).
+    if (!m || m[1]!.length > 15 || (m[2]?.length ?? 0) > 15) return undefined;
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : Number(m[2]);
     if (hi < lo || hi - lo > 4096) return undefined;
@@ -85,7 +86,9 @@ function parseEntry(token: string): GresEntry | string {
       indices = list;
     } else if (!/^S:[\d,-]+$/.test(detail)) return `unknown "(${detail})" in "${token}"`;
   }
-  return { name, type: type || null, count: Number(c[1]) * SUFFIX[c[2]!]!, indices };
+  const count = Number(c[1]) * SUFFIX[c[2]!]!;
+  if (!Number.isSafeInteger(count)) return `"${countText}" in "${token}" is too large to be a count`;
+  return { name, type: type || null, count, indices };
 }
 
 export function parseGres(s: string | null | undefined): GresParse {

@@ -30,6 +30,9 @@ function expandRange(body: string): string[] | string {
   for (const part of body.split(',')) {
     const m = /^(\d+)(?:-(\d+))?$/.exec(part);
     if (!m) return `"[${body}]" is not a list of numbers and ranges`;
+    // Past 15 digits a double no longer counts one by one (the loop below would never end).
+    if (m[1]!.length > 15 || (m[2]?.length ?? 0) > 15)
+      return `range ${part}: a number has more than 15 digits`;
     const lo = Number(m[1]);
     const hi = m[2] === undefined ? lo : Number(m[2]);
     if (hi < lo) return `range ${part} runs backwards`;
@@ -40,18 +43,22 @@ function expandRange(body: string): string[] | string {
   return out;
 }
 
+/** One expression ("r[1-2]n[01-04]-ib"), bracket group by bracket group: a loop, so thousands of groups cannot overflow the stack. */
 function expandOne(expr: string): string[] | string {
-  const open = expr.indexOf('[');
-  if (open < 0) return [expr];
-  const close = expr.indexOf(']', open);
-  if (close < 0) return `unclosed "[" in "${expr}"`;
-  const nums = expandRange(expr.slice(open + 1, close));
-  if (typeof nums === 'string') return nums;
-  const rest = expandOne(expr.slice(close + 1));
-  if (typeof rest === 'string') return rest;
-  if (nums.length * rest.length > MAX_HOSTS) return `"${expr}" names more than ${MAX_HOSTS} hosts`;
-  const prefix = expr.slice(0, open);
-  return nums.flatMap((n) => rest.map((r) => `${prefix}${n}${r}`));
+  let hosts = [''];
+  let rest = expr;
+  for (;;) {
+    const open = rest.indexOf('[');
+    if (open < 0) return hosts.map((h) => `${h}${rest}`);
+    const close = rest.indexOf(']', open);
+    if (close < 0) return `unclosed "[" in "${expr}"`;
+    const nums = expandRange(rest.slice(open + 1, close));
+    if (typeof nums === 'string') return nums;
+    if (nums.length * hosts.length > MAX_HOSTS) return `"${expr}" names more than ${MAX_HOSTS} hosts`;
+    const prefix = rest.slice(0, open);
+    hosts = hosts.flatMap((h) => nums.map((n) => `${h}${prefix}${n}`));
+    rest = rest.slice(close + 1);
+  }
 }
 
 export function expandHostlist(s: string | null | undefined): HostlistParse {

@@ -59,7 +59,9 @@ export interface SlurmJob {
 }
 
 const text = (s: string | null | undefined): string | null => (s && s !== '(null)' ? s : null);
-const epochMs = (s: number | null | undefined): number | null => (s && s > 0 ? s * 1000 : null);
+// A time past what a Date holds (8.64e12 s; 1e308 s is Infinity ms) is as unknown as no time at all.
+const epochMs = (s: number | null | undefined): number | null =>
+  s && s > 0 && s <= 8.64e12 ? s * 1000 : null;
 
 export function toSlurmNode(raw: SlurmNodeRaw): SlurmNode {
   const gres = parseGres(raw.gres);
@@ -114,7 +116,7 @@ function jobGpus(raw: SlurmJobRaw): { gpus: number | null; gpuType: string | nul
   const gpuType = types.length === 1 ? types[0]! : null;
   if (sumGpus(perJob.value) > 0) return { gpus: sumGpus(perJob.value), gpuType };
   if (sumGpus(perNode.value) > 0) {
-    const nodes = raw.node_count ?? null;
+    const nodes = Number.isSafeInteger(raw.node_count) ? raw.node_count! : null;
     return { gpus: nodes === null ? null : sumGpus(perNode.value) * Math.max(1, nodes), gpuType };
   }
   return { gpus: 0, gpuType: null }; // asked for no GPU at all
