@@ -1,7 +1,6 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type AxisDomain } from 'recharts';
+import { lazy, memo, Suspense, useMemo } from 'react';
+import type { AxisDomain } from 'recharts';
 import type { XY } from '../../lib/downsample';
-import { formatClock, formatClockSeconds } from '../../lib/format';
 import { minuteTicks } from '../../lib/timeTicks';
 import { useElementSize } from '../../lib/useElementSize';
 
@@ -23,16 +22,9 @@ export interface TimeSeriesChartProps {
   emptyText?: string;
 }
 
-const AXIS_TICK = { fill: '#9aa5b1', fontSize: 11 };
-const TOOLTIP_CONTENT = {
-  background: '#161b22',
-  border: '1px solid #30363d',
-  borderRadius: 4,
-  color: '#e6edf3',
-  fontSize: 12,
-};
-const TOOLTIP_LABEL = { color: '#9aa5b1' };
-const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+// recharts is a chunk of its own: the overview's first paint (map, totals, the chart frames with
+// their latest values) does not wait for it to load and parse (DESIGN.md, Render budget → Bundle).
+const ChartPlot = lazy(() => import('./ChartPlot').then((m) => ({ default: m.ChartPlot })));
 
 /**
  * One live line chart, following the render budget (DESIGN.md): no animation, no dots, a numeric time
@@ -67,53 +59,20 @@ export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesCh
         {!hasValue ? (
           <p className="chart-empty">{props.emptyText ?? 'Waiting for data…'}</p>
         ) : size.width > 0 && size.height > 0 ? (
-          <LineChart
-            width={size.width}
-            height={size.height}
-            data={data}
-            margin={MARGIN}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke="#21262d" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={['dataMin', 'dataMax']}
+          <Suspense fallback={null}>
+            <ChartPlot
+              width={size.width}
+              height={size.height}
+              data={data}
               ticks={ticks}
-              tickFormatter={formatClock}
-              tick={AXIS_TICK}
-              stroke="#30363d"
-              allowDataOverflow
+              yDomain={yDomain}
+              formatTick={formatTick}
+              formatValue={formatValue}
+              unit={unit}
+              title={title}
+              color={color}
             />
-            <YAxis
-              type="number"
-              domain={yDomain}
-              tickFormatter={formatTick}
-              tick={AXIS_TICK}
-              stroke="#30363d"
-              width={44}
-              allowDecimals={false}
-              // As many labels as fit without recharts silently dropping some (≈ one per 32 px).
-              tickCount={Math.max(3, Math.min(6, Math.floor(size.height / 32)))}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              contentStyle={TOOLTIP_CONTENT}
-              labelStyle={TOOLTIP_LABEL}
-              labelFormatter={(t) => formatClockSeconds(typeof t === 'number' ? t : null)}
-              formatter={(v) => [`${formatValue(typeof v === 'number' ? v : null)} ${unit}`.trim(), title]}
-            />
-            <Line
-              dataKey="v"
-              type="linear"
-              stroke={color}
-              strokeWidth={1.5}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          </LineChart>
+          </Suspense>
         ) : null}
       </div>
     </figure>

@@ -1,0 +1,88 @@
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type AxisDomain } from 'recharts';
+import type { XY } from '../../lib/downsample';
+import { formatClock, formatClockSeconds } from '../../lib/format';
+
+const AXIS_TICK = { fill: '#9aa5b1', fontSize: 11 };
+const TOOLTIP_CONTENT = {
+  background: '#161b22',
+  border: '1px solid #30363d',
+  borderRadius: 4,
+  color: '#e6edf3',
+  fontSize: 12,
+};
+const TOOLTIP_LABEL = { color: '#9aa5b1' };
+const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+
+export interface ChartPlotProps {
+  width: number;
+  height: number;
+  data: XY[];
+  ticks: number[];
+  yDomain: AxisDomain;
+  formatTick: (v: number) => string;
+  formatValue: (v: number | null) => string;
+  unit: string;
+  title: string;
+  color: string;
+}
+
+/**
+ * The recharts plot of a TimeSeriesChart, loaded on demand (its own chunk). Render budget: no
+ * animation, no dots, a numeric time axis, gaps for nulls.
+ */
+export function ChartPlot({
+  width,
+  height,
+  data,
+  ticks,
+  yDomain,
+  formatTick,
+  formatValue,
+  unit,
+  title,
+  color,
+}: ChartPlotProps) {
+  return (
+    <LineChart width={width} height={height} data={data} margin={MARGIN} accessibilityLayer={false}>
+      <CartesianGrid stroke="#21262d" vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        domain={['dataMin', 'dataMax']}
+        ticks={ticks}
+        tickFormatter={formatClock}
+        tick={AXIS_TICK}
+        stroke="#30363d"
+        allowDataOverflow
+      />
+      <YAxis
+        type="number"
+        domain={yDomain}
+        tickFormatter={formatTick}
+        tick={AXIS_TICK}
+        stroke="#30363d"
+        width={44}
+        allowDecimals={false}
+        // As many labels as fit without recharts silently dropping some (≈ one per 32 px).
+        tickCount={Math.max(3, Math.min(6, Math.floor(height / 32)))}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        contentStyle={TOOLTIP_CONTENT}
+        labelStyle={TOOLTIP_LABEL}
+        labelFormatter={(t) => formatClockSeconds(typeof t === 'number' ? t : null)}
+        formatter={(v) => [`${formatValue(typeof v === 'number' ? v : null)} ${unit}`.trim(), title]}
+      />
+      <Line
+        dataKey="v"
+        type="linear"
+        stroke={color}
+        strokeWidth={1.5}
+        dot={false}
+        activeDot={false}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
+    </LineChart>
+  );
+}
