@@ -27,6 +27,8 @@ export interface SimSshOptions {
   maxSleepS?: number;
   /** Programs a node has beyond the shell's built-ins (the controller's scontrol), by site and node. */
   programs?: (siteId: string, hostname: string) => NodeShellContext['programs'];
+  /** Text a node shows above its first prompt instead of the usual MOTD (tests feed hostile banners). */
+  motd?: (siteId: string, hostname: string) => string | undefined;
 }
 
 export interface SimSshSite {
@@ -85,6 +87,7 @@ class SiteSsh {
     private readonly startMs: number,
     private readonly maxSleepS: number,
     private readonly programs?: SimSshOptions['programs'],
+    private readonly motd?: SimSshOptions['motd'],
   ) {
     const seed = fleet.layout.seed;
     this.byHost = new Map(site.nodes.map((n) => [n.hostname.toLowerCase(), n]));
@@ -161,7 +164,9 @@ class SiteSsh {
       },
     };
     const hooks = {
-      motd: motdFor(node.hostname, `${node.gpus.length}x ${node.model.modelName}, site ${this.site.name}`),
+      motd:
+        this.motd?.(this.site.id, node.hostname) ??
+        motdFor(node.hostname, `${node.gpus.length}x ${node.model.modelName}, site ${this.site.name}`),
       opened: () => {
         this.sessions.set(node.hostname, (this.sessions.get(node.hostname) ?? 0) + 1);
         return () => this.sessions.set(node.hostname, (this.sessions.get(node.hostname) ?? 1) - 1);
@@ -217,7 +222,7 @@ export async function startSimSsh(fleet: SimFleet, opts: SimSshOptions = {}): Pr
     await Promise.all(running.map((s) => s.stop()));
   };
   for (const [i, site] of fleet.sites.entries()) {
-    const s = new SiteSsh(fleet, site, policy, startMs, opts.maxSleepS ?? 30, opts.programs);
+    const s = new SiteSsh(fleet, site, policy, startMs, opts.maxSleepS ?? 30, opts.programs, opts.motd);
     running.push(s);
     try {
       const port = await listen(s.tcp, opts.basePort ? opts.basePort + i : 0, host);

@@ -4,6 +4,7 @@ import type { AppError } from '../../../../shared/result';
 import { useClient } from '../../app/clientContext';
 import { useAppStore } from '../../store/appStore';
 import { countryName } from '../../lib/country';
+import { oneLine } from '../../lib/oneLine';
 import { sessionCan } from '../session/sessionSlice';
 import { DrainDialog } from '../sites/DrainDialog';
 import { StatusBadge } from '../sites/StatusBadge';
@@ -68,7 +69,7 @@ export function NodeHeader({ detail, drainIntent, onIntentDone, onBack, refresh 
         <button type="button" className="text-button" onClick={onBack}>
           ← Nodes
         </button>
-        <h1 className="page-title node-title" tabIndex={-1}>
+        <h1 className="page-title node-title" tabIndex={-1} style={oneLine()} title={node.hostname}>
           <span className="mono">{node.hostname}</span>
         </h1>
         <StatusBadge status={node.status} reason={node.statusReason} />
@@ -124,11 +125,16 @@ export function NodeHeader({ detail, drainIntent, onIntentDone, onBack, refresh 
           {detail.siteName}
         </button>
         <span>{countryName(detail.country)}</span>
-        <span title={node.model ?? 'model not reported'}>
+        <span title={node.model ?? 'model not reported'} style={oneLine()}>
           {node.model === null ? '—' : shortModel(node.model)}
         </span>
         <span>{`${node.gpus} GPU${node.gpus === 1 ? '' : 's'}`}</span>
-        {scheduler?.reason && <span title="Slurm reason">{`reason: ${scheduler.reason}`}</span>}
+        {scheduler?.reason && (
+          <span
+            title={`Slurm reason: ${scheduler.reason}`}
+            style={oneLine()}
+          >{`reason: ${scheduler.reason}`}</span>
+        )}
       </p>
       <p className={`node-action-note is-${note?.tone ?? 'none'}`} role="status">
         {note?.text}

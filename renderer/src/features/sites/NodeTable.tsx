@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { NodeSummary } from '../../../../shared/domain';
 import { useAppStore } from '../../store/appStore';
 import { formatCount, formatKw, formatPct, formatTempC } from '../../lib/format';
+import { oneLine } from '../../lib/oneLine';
 import { sessionCan } from '../session/sessionSlice';
 import { sshWhy } from '../terminal/terminalText';
 import { DrainDialog } from './DrainDialog';
@@ -171,7 +172,7 @@ const NodeRow = memo(
     return (
       <>
         <tr data-testid="node-row" className={hasNote ? 'has-note' : undefined}>
-          <th scope="row" className="cell-host">
+          <th scope="row" className="cell-host" style={oneLine('24ch')} title={node.hostname}>
             {node.hostname}
           </th>
           <td className="cell-actions">
@@ -199,7 +200,7 @@ const NodeRow = memo(
           </td>
           {hasScheduler && <SchedulerCells sched={sched} />}
           <td className="num">{formatCount(node.gpus)}</td>
-          <td title={node.model ?? undefined}>
+          <td title={node.model ?? undefined} style={oneLine('20ch')}>
             {node.model === null ? <Metric text="—" title="not reported" /> : shortModel(node.model)}
           </td>
           <td className="num">

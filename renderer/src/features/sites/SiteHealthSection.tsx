@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { SiteHealth } from '../../../../shared/nodes';
 import { useAppStore } from '../../store/appStore';
 import { formatCount } from '../../lib/format';
+import { oneLine } from '../../lib/oneLine';
 import { shortModel } from '../nodes/nodeText';
 import { Metric } from './Metric';
 import { PowerHeadroomBar } from './PowerHeadroomBar';
@@ -156,6 +157,7 @@ function LowestUptime({
               <button
                 type="button"
                 className="link-button"
+                style={{ ...oneLine('28ch'), verticalAlign: 'bottom' }}
                 onClick={() => openNode(n.hostname)}
                 title={`Open ${n.hostname}`}
               >

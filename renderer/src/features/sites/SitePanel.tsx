@@ -18,6 +18,7 @@ import {
 import { TimeSeriesChart } from '../charts/TimeSeriesChart';
 import { headroomDomain } from '../../lib/niceCeil';
 import { CHART_MAX_POINTS } from '../fleet/historyRing';
+import { clipText } from '../../lib/oneLine';
 import { JobsSection } from './JobsSection';
 import { Metric } from './Metric';
 import { NodeTable } from './NodeTable';
@@ -30,6 +31,8 @@ const UTIL_DOMAIN: [number, number] = [0, 100];
 const pctTick = (v: number) => `${v}%`;
 const EMPTY: { util: XY[]; power: XY[] } = { util: [], power: [] };
 const NO_RUNNING = new Map<string, readonly number[]>();
+/** A model name is a dcgm label, any length: the list shows each cut to this many characters. */
+const MODEL_MAX = 80;
 
 /** Running job ids by node, for the drain dialog ("jobs 42, 43 run on it"). */
 function runningJobsByNode(scheduler: SiteDetail['scheduler']): ReadonlyMap<string, readonly number[]> {
@@ -203,7 +206,17 @@ function SiteFacts({ site, latestAt }: { site: SiteSummary; latestAt: number | n
         <Metric text={formatKw(site.powerKw)} />
       </dd>
       <dt>Models</dt>
-      <dd>{site.models.length ? site.models.join(', ') : <Metric text="—" title="none reported" />}</dd>
+      <dd
+        title={
+          site.models.some((m) => m.length > MODEL_MAX) ? clipText(site.models.join(', '), 2000) : undefined
+        }
+      >
+        {site.models.length ? (
+          site.models.map((m) => clipText(m, MODEL_MAX)).join(', ')
+        ) : (
+          <Metric text="—" title="none reported" />
+        )}
+      </dd>
       <dt>Last success</dt>
       <dd>
         {site.lastSuccessAt === null ? (

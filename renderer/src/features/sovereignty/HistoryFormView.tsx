@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { clipText } from '../../lib/oneLine';
 import { QUICK_RANGES, formToQuery, optionList, rangeEndingNow, type HistoryForm } from './historyForm';
 
 interface Props {
@@ -39,8 +40,9 @@ export function HistoryFormView({ form, onChange, onRun, tenants, dataClasses, l
         <select id={`${id}-tenant`} value={form.tenant} onChange={(e) => set({ tenant: e.target.value })}>
           <option value="">All tenants</option>
           {optionList(tenants, form.tenant).map((t) => (
+            // A tenant is a Slurm account, any length: its option is cut so the list stays on screen.
             <option key={t} value={t}>
-              {t}
+              {clipText(t, 80)}
             </option>
           ))}
         </select>

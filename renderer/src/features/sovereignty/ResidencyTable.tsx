@@ -1,4 +1,5 @@
 import type { ResidencyAnswer } from '../../../../shared/residency';
+import { oneLine } from '../../lib/oneLine';
 import { countryLabel, formatDuration, formatShare, withShares } from './residencyFormat';
 
 type Row = ResidencyAnswer['byJurisdiction'][number];
@@ -43,8 +44,12 @@ export function ResidencyTable({ rows, caption }: { rows: readonly Row[]; captio
                 data-country={r.country}
                 data-seconds={Math.round(r.seconds)}
               >
-                <td>{r.tenant}</td>
-                <td>{r.dataClass}</td>
+                <td style={oneLine('40ch')} title={r.tenant}>
+                  {r.tenant}
+                </td>
+                <td style={oneLine('32ch')} title={r.dataClass}>
+                  {r.dataClass}
+                </td>
                 <td>{countryLabel(r.country)}</td>
                 <td className="num mono">{formatDuration(r.seconds)}</td>
                 <td className="num">{formatShare(r.share)}</td>

@@ -1,4 +1,5 @@
 import type { WorkloadNow } from '../../../../shared/residency';
+import { oneLine } from '../../lib/oneLine';
 import { countOf, countryLabel } from './residencyFormat';
 import type { TenantGroup } from './tenantGroups';
 
@@ -50,7 +51,9 @@ export function TenantCards({ groups }: { groups: readonly TenantGroup[] }) {
               aria-label={`Tenant ${g.tenant}`}
             >
               <header className="sov-card-head">
-                <h3 className="sov-card-title">{g.tenant}</h3>
+                <h3 className="sov-card-title" style={oneLine()} title={g.tenant}>
+                  {g.tenant}
+                </h3>
                 <span className="muted">{countOf(g.known, 'workload')}</span>
                 {g.violations > 0 && (
                   <span className="sov-bad-text">{countOf(g.violations, 'violation')}</span>
