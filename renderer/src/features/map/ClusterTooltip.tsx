@@ -3,6 +3,7 @@ import { partialKw, type SitesSummary } from './clusterSummary';
 import { STATUS_GROUP_COLORS, STATUS_GROUPS } from './siteStyle';
 import { MapFacts } from './MapFacts';
 import type { Fact } from './mapMarks';
+import { clipText } from '../../lib/oneLine';
 
 interface Props {
   summary: SitesSummary;
@@ -17,6 +18,8 @@ interface Props {
 }
 
 const LISTED = 6;
+/** A card lists names, not essays: each is cut so the card stays a few lines tall. */
+const NAME_CHARS = 40;
 
 /** Hover/focus card for a cluster marker: its totals, its sites by status, and who is in it. */
 export function ClusterTooltip({ summary: s, names, x, y, r, width, facts }: Props) {
@@ -56,7 +59,10 @@ export function ClusterTooltip({ summary: s, names, x, y, r, width, facts }: Pro
         </dd>
         <dt>Sites</dt>
         <dd>
-          {names.slice(0, LISTED).join(', ')}
+          {names
+            .slice(0, LISTED)
+            .map((n) => clipText(n, NAME_CHARS))
+            .join(', ')}
           {more > 0 && ` and ${formatCount(more)} more`}
         </dd>
       </dl>

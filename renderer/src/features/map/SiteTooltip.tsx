@@ -11,6 +11,7 @@ import {
 import { sitePlace } from '../sites/siteText';
 import { MapFacts } from './MapFacts';
 import type { Fact } from './mapMarks';
+import { clipText } from '../../lib/oneLine';
 
 interface Props {
   site: SiteSummary;
@@ -33,7 +34,9 @@ export function SiteTooltip({ site, latestAt, x, y, r, width, facts }: Props) {
       role="tooltip"
       style={{ left: flip ? x - r - 10 : x + r + 10, top: y }}
     >
-      <div className="map-tooltip-name">{site.name}</div>
+      <div className="map-tooltip-name" title={site.name}>
+        {clipText(site.name, 60)}
+      </div>
       <div className="map-tooltip-place">{sitePlace(site)}</div>
       <dl className="facts facts-compact">
         <dt>GPUs</dt>
