@@ -124,8 +124,9 @@ test('idle kWh and CO2 on the page match the simulator’s ground truth within 1
   await expect(page.getByTestId('idle-kwh')).toContainText('kWh');
   await expect(page.getByTestId('idle-co2')).toContainText('kg');
 
-  // An analyst sees the consolidation plan's effect: whole nodes freed within sites, priced per day.
-  await expect(page.getByTestId('consolidation-locked')).toBeVisible();
+  // The consolidation plan's effect, whole nodes freed within sites, priced per day: the operator
+  // (who approves it on the Placement page) sees it, and so does the analyst.
+  await expect(page.getByTestId('consolidation-effect')).toContainText(/would free \d+ nodes?/);
   await page.getByTestId('role-select').selectOption('analyst');
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(page.getByTestId('consolidation-effect')).toContainText(/would free \d+ nodes?/);
