@@ -102,8 +102,23 @@ const PROBE = `(() => {
 })()`;
 
 async function measure(page: Page, name: string): Promise<Metric[]> {
+  // Main-thread work (Chrome's TaskDuration) and the bytes the WebSocket brings, over the window.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Network.enable');
+  let wsBytes = 0;
+  cdp.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
+    wsBytes += Buffer.byteLength(e.response.payloadData);
+  });
+  const taskS = async () =>
+    (
+      (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+    ).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  const task0 = await taskS();
   await page.evaluate(PROBE);
   await page.waitForTimeout(WINDOW_MS);
+  const workMsPerS = (((await taskS()) - task0) * 1000) / (WINDOW_MS / 1000);
+  await cdp.detach();
   const r = (await page.evaluate(
     '(() => { window.__stop = true; return { frames: window.__frames.slice(1), tasks: window.__tasks }; })()',
   )) as { frames: number[]; tasks: number[] };
@@ -119,6 +134,8 @@ async function measure(page: Page, name: string): Promise<Metric[]> {
     m('worstFrame', worst, 'ms', '≤ 25 ms in steady state', worst <= 25),
     m('framesOver25ms', over25, 'frames', '0', over25 === 0),
     m('longestTask', longest, 'ms', '≤ 50 ms', longest <= 50),
+    m('mainThreadWorkPerSecond', workMsPerS, 'ms/s', '≤ 50 ms per 1 s tick', workMsPerS <= 50),
+    m('transportBytesPerSecond', wsBytes / (WINDOW_MS / 1000), 'B/s', 'reported', true),
   ];
 }
 
