@@ -5,7 +5,8 @@ import { toSlurmJob, toSlurmNode } from '../adapters/slurm/slurmModel';
 import { JobsAnswerSchema, NodesAnswerSchema } from '../adapters/slurm/slurmSchemas';
 import { gresUsed, indexRanges, jobsAnswer, nodesAnswer, SIM_SLURM_META } from './simSlurm';
 import { SimFleet } from './simFleet';
-import { dataClassComment, simSlurmOverlay } from './simSlurmOverlay';
+import { dataClassComment } from './simLayoutJobs';
+import { simSlurmOverlay } from './simSlurmOverlay';
 
 const DIR = join(__dirname, '../../../test/fixtures/slurm-22.05');
 const real = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Record<string, unknown>;

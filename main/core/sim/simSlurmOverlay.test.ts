@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JOB_WINDOW_S } from './gpuPhysics';
 import { SimFleet } from './simFleet';
-import {
-  baseJobId,
-  FINISHED_KEEP_S,
-  REQUEUE_HOLD_S,
-  SimSlurmOverlay,
-  type SimSubmission,
-} from './simSlurmOverlay';
+import { baseJobId } from './simLayoutJobs';
+import { FINISHED_KEEP_S, REQUEUE_HOLD_S, SimSlurmOverlay, type SimSubmission } from './simSlurmOverlay';
 
 const T0S = Math.floor(Date.UTC(2026, 10, 29, 14, 0, 0) / 1000);
 const fleet = new SimFleet({ seed: 9, sites: 1, nodesPerSite: 4 }, () => T0S * 1000);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mintSlurmJwt } from '../adapters/slurm/slurmJwt';
-import { hashString } from './prng';
 import { workloadOf } from '../residency/workloadOf';
 import type { SimNode, SimSite } from './fleetLayout';
+import { OVERLAY_ID_BASE, baseJobId, dataClassComment, gpuTypeOf, layoutScript } from './simLayoutJobs';
 import { JOB_WINDOW_S, jobsAt, windowOf, type SimJob } from './gpuPhysics';
 import type { SimFleet } from './simFleet';
 
@@ -21,9 +21,6 @@ export const REQUEUE_HOLD_S = 121;
 /** MinJobAge's default: finished jobs stay listed this long. */
 export const FINISHED_KEEP_S = 300;
 const TOKEN_LIFETIME_S = 365 * 86_400;
-/** Base job ids live below this; jobs submitted to the sim get ids above it. */
-const OVERLAY_ID_BASE = 20_000_000;
-const WINDOW_ID_SPAN = 40_000;
 
 export type SimJobState = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
 
@@ -79,24 +76,6 @@ export interface SimSlurmView {
 export interface SimSlurmRefusal {
   errno: number;
   error: string;
-}
-
-export const gpuTypeOf = (node: SimNode) => node.model.key.toLowerCase();
-
-/** The numeric Slurm id of a layout job: stable for its window, unique within the site. */
-export function baseJobId(nodeIndex: number, nodeCount: number, window: number, j: number): number {
-  return (((window % WINDOW_ID_SPAN) * nodeCount + nodeIndex) * 8 + j + 1) % OVERLAY_ID_BASE;
-}
-
-/**
- * A layout job's comment: its data class; and for one job in five, an inference service for users
- * in the site's own city, with a 30 ms round-trip budget (the planner keeps it within that).
- */
-export function dataClassComment(job: SimJob, site: Pick<SimSite, 'lat' | 'lon'>): string {
-  const serving = hashString(job.id) % 5 === 0;
-  return serving
-    ? `data-class=${job.dataClass} users=${site.lat.toFixed(2)}:${site.lon.toFixed(2)} rtt-ms=30`
-    : `data-class=${job.dataClass}`;
 }
 
 export interface SimSubmission {
@@ -380,9 +359,6 @@ export class SimSlurmOverlay {
     );
   }
 }
-
-const layoutScript = (name: string, gpus: number) =>
-  `#!/bin/bash\n#SBATCH --job-name=${name}\n#SBATCH --gres=gpu:${gpus}\nexec /opt/workloads/run ${name}\n`;
 
 /**
  * Each SimFleet's Slurm overlays, one per site, kept beside the fleet rather than in it: SimFleet
