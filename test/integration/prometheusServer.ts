@@ -84,7 +84,8 @@ export async function startPrometheus(
   let log = '';
   child.stderr!.on('data', (d) => (log += d));
   const stop = async () => {
-    if (child.exitCode === null) {
+    // A child killed by a signal keeps exitCode null: look at both, or this waits for an exit that came.
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGCONT'); // in case a test left it stopped
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

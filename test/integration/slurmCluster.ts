@@ -47,6 +47,10 @@ export interface RunningSlurm {
   /** Runs a Slurm CLI as root against the cluster (munge), for checking answers independently. */
   cli(cmd: string, args: string[]): Promise<string>;
   killRestd(): Promise<void>;
+  /** Starts slurmrestd again on the same port (after killRestd), resolving when it answers. */
+  startRestd(): Promise<void>;
+  /** slurmrestd's PID (setpriv execs it, so the child's PID is the daemon's), for SIGSTOP/SIGCONT. */
+  restdPid(): number | null;
   stop(): Promise<void>;
 }
 
@@ -203,6 +207,7 @@ export async function startSlurmCluster(opts: SlurmClusterOptions = {}): Promise
   const stop = async () => {
     if (restd && alive(restd)) {
       const gone = new Promise((r) => restd!.once('exit', r));
+      restd.kill('SIGCONT'); // in case a test left it stopped
       restd.kill('SIGTERM');
       await gone;
     }
@@ -315,39 +320,42 @@ export async function startSlurmCluster(opts: SlurmClusterOptions = {}): Promise
     // slurmrestd refuses root; SLURM_JWT=daemon is required or every token is rejected; load only the
     // non-dbv plugins (the dbv ones are fatal without slurmdbd).
     const slurm = idOf('slurm');
-    const restOut = openSync(join(root, 'log', 'slurmrestd.out'), 'a');
-    restd = daemon(
-      'setpriv',
-      [
-        `--reuid=${slurm.uid}`,
-        `--regid=${slurm.gid}`,
-        '--clear-groups',
-        '/usr/sbin/slurmrestd',
-        '-f',
-        slurmConf,
-        '-a',
-        'rest_auth/jwt',
-        '-s',
-        'openapi/v0.0.36,openapi/v0.0.37,openapi/v0.0.38',
-        `127.0.0.1:${restPort}`,
-      ],
-      { ...env, SLURM_JWT: 'daemon' },
-      restOut,
-    );
-    closeSync(restOut);
     const restUrl = `http://127.0.0.1:${restPort}`;
     const token = (user = 'root', lifetimeS = 3600) => mintSlurmJwt(jwtKey, user, lifetimeS);
-    await waitFor(
-      'slurmrestd',
-      async () => {
-        const r = await fetch(`${restUrl}/slurm/v0.0.38/ping`, {
-          headers: { 'X-SLURM-USER-NAME': 'root', 'X-SLURM-USER-TOKEN': token() },
-        });
-        return r.status === 200;
-      },
-      15_000,
-      daemonLog,
-    );
+    const startRestd = async () => {
+      const restOut = openSync(join(root, 'log', 'slurmrestd.out'), 'a');
+      restd = daemon(
+        'setpriv',
+        [
+          `--reuid=${slurm.uid}`,
+          `--regid=${slurm.gid}`,
+          '--clear-groups',
+          '/usr/sbin/slurmrestd',
+          '-f',
+          slurmConf,
+          '-a',
+          'rest_auth/jwt',
+          '-s',
+          'openapi/v0.0.36,openapi/v0.0.37,openapi/v0.0.38',
+          `127.0.0.1:${restPort}`,
+        ],
+        { ...env, SLURM_JWT: 'daemon' },
+        restOut,
+      );
+      closeSync(restOut);
+      await waitFor(
+        'slurmrestd',
+        async () => {
+          const r = await fetch(`${restUrl}/slurm/v0.0.38/ping`, {
+            headers: { 'X-SLURM-USER-NAME': 'root', 'X-SLURM-USER-TOKEN': token() },
+          });
+          return r.status === 200;
+        },
+        15_000,
+        daemonLog,
+      );
+    };
+    await startRestd();
 
     return {
       root,
@@ -364,6 +372,8 @@ export async function startSlurmCluster(opts: SlurmClusterOptions = {}): Promise
           await gone;
         }
       },
+      startRestd,
+      restdPid: () => (restd && alive(restd) ? (restd.pid ?? null) : null),
       stop,
     };
   } catch (e) {

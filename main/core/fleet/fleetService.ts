@@ -154,7 +154,11 @@ export class FleetService {
   start(): void {
     if (this.running) return;
     this.running = true;
-    for (const c of this.connections) void this.loop(c);
+    // Every site is scraped at once on start (first paint); after that each settles at its own phase
+    // of the interval, so the answers of hundreds of sites do not all land in the same second and stall
+    // the event loop for everything else (issue 10: event-loop lag p99 107 ms → see test/bench).
+    const n = this.connections.length;
+    this.connections.forEach((c, i) => void this.loop(c, ((i + 1) / n) * this.opts.intervalMs));
     const tick = () => {
       if (!this.running) return;
       this.tick();
@@ -293,17 +297,18 @@ export class FleetService {
     return this.now;
   }
 
-  private async loop(c: SiteConnection): Promise<void> {
+  private async loop(c: SiteConnection, phaseMs?: number): Promise<void> {
     // A connection replaced or removed by replaceSites() stops at its next turn.
     if (!this.running || !this.connections.includes(c)) return;
     const started = this.now();
-    await c.scrape(this.now);
+    // Paced by telemetry alone: a slow scheduler is read beside it, never waited for here.
+    await c.poll(this.now, false);
     if (!this.running || !this.connections.includes(c)) return;
     const elapsed = this.now() - started;
     const wait =
       c.consecutiveFailures > 0
         ? backoffMs(c.consecutiveFailures - 1, this.opts.intervalMs, 60_000)
-        : Math.max(0, this.opts.intervalMs - elapsed);
+        : (phaseMs ?? Math.max(0, this.opts.intervalMs - elapsed));
     this.schedule(() => void this.loop(c), wait);
   }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRequest } from './httpRequest';
+import { httpRequest, tlsHint } from './httpRequest';
 
 describe('httpRequest', () => {
   let server: Server;
@@ -51,5 +51,13 @@ describe('httpRequest', () => {
       message: 'connection refused',
     });
     expect((await httpRequest('GET', 'not a url', o)).kind).toBe('network');
+  });
+
+  it('says what to do about a refused certificate: the CA only when the CA is the likely cause', () => {
+    expect(tlsHint('UNABLE_TO_VERIFY_LEAF_SIGNATURE')).toBe("check the site's CA");
+    expect(tlsHint('SELF_SIGNED_CERT_IN_CHAIN')).toBe("check the site's CA");
+    expect(tlsHint('CERT_HAS_EXPIRED')).toMatch(/renew the site's certificate/);
+    expect(tlsHint('CERT_NOT_YET_VALID')).toMatch(/clock/);
+    expect(tlsHint('ERR_TLS_CERT_ALTNAME_INVALID')).toMatch(/another host name/);
   });
 });

@@ -40,6 +40,15 @@ const TLS_CODES = new Set([
   'CERT_NOT_YET_VALID',
 ]);
 
+/** What to do about a certificate the console refused: the CA only when the CA is the likely cause. */
+export function tlsHint(code: string): string {
+  if (code === 'CERT_HAS_EXPIRED') return "renew the site's certificate, or check this machine's clock";
+  if (code === 'CERT_NOT_YET_VALID') return "check this machine's clock";
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return 'the certificate is for another host name: check the URL';
+  return "check the site's CA";
+}
+
 function networkReason(code: string | undefined, message: string): string {
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name does not resolve';
@@ -105,7 +114,7 @@ export function httpRequest(method: HttpMethod, url: string, opts: HttpRequestOp
     }, opts.timeoutMs);
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code && TLS_CODES.has(e.code))
-        done({ kind: 'tls', message: `TLS: ${e.message} (check the site's CA)` });
+        done({ kind: 'tls', message: `TLS: ${e.message} (${tlsHint(e.code)})` });
       else done({ kind: 'network', message: networkReason(e.code, e.message) });
     });
     req.end(opts.body);

@@ -19,10 +19,14 @@ export const emptySchedulerState = (): SchedulerState => ({
   at: null,
 });
 
-/** One read of slurmrestd: nodes and jobs together, or the failure that stopped it. */
+/**
+ * One read of slurmrestd: nodes, then jobs, or the failure that stopped it. One after the other, so a
+ * failing slurmrestd costs one answer, and an oversized one holds one answer's bytes at a time, not two.
+ */
 export async function pollScheduler(client: SlurmClient, now: () => number): Promise<SchedulerState> {
-  const [nodes, jobs] = await Promise.all([client.nodes(), client.jobs()]);
+  const nodes = await client.nodes();
   if (!nodes.ok) return { ...emptySchedulerState(), outcome: toNodeOutcome(nodes.error) };
+  const jobs = await client.jobs();
   if (!jobs.ok) return { ...emptySchedulerState(), outcome: toNodeOutcome(jobs.error) };
   return {
     outcome: { kind: 'ok' },

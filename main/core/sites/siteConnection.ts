@@ -38,6 +38,8 @@ export class SiteConnection {
   /** What the site's scheduler last said; stays empty when none is configured. */
   scheduler: SchedulerState = emptySchedulerState();
   private polled = false;
+  /** The scrape loop's scheduler read while it is in flight. */
+  private schedulerRead: Promise<void> | null = null;
 
   constructor(
     readonly site: SiteIdentity,
@@ -66,20 +68,30 @@ export class SiteConnection {
 
   /** Polls the site once; resolves when every request has answered or timed out. */
   async scrape(now: () => number = Date.now): Promise<void> {
-    // Telemetry and the scheduler are read together, so one slow answer does not hold the other back —
-    // unless the scheduler names the nodes to scrape; then it goes first.
-    const readScheduler = () => this.readScheduler(now);
-    if (this.source.needsScheduler) await readScheduler();
-    const [{ reports, siteOutcome }] = await Promise.all([
-      this.source.poll(now),
-      this.source.needsScheduler ? Promise.resolve() : readScheduler(),
-    ]);
+    await this.poll(now, true);
+  }
+
+  /**
+   * One poll. Telemetry and the scheduler are read together and telemetry is applied as soon as it
+   * arrives — unless the scheduler names the nodes to scrape; then it goes first. The scrape loop
+   * passes `waitForScheduler` false: a slow or hung slurmrestd then never holds back the next telemetry
+   * poll (the site's own data would go stale behind it), and a read still in flight is not started again.
+   */
+  async poll(now: () => number, waitForScheduler: boolean): Promise<void> {
+    let scheduler: Promise<void> | null = null;
+    if (this.source.needsScheduler) await this.readScheduler(now);
+    else if (this.slurm) {
+      this.schedulerRead ??= this.readScheduler(now).finally(() => (this.schedulerRead = null));
+      scheduler = this.schedulerRead;
+    }
+    const { reports, siteOutcome } = await this.source.poll(now);
     this.polled = true;
     this.siteOutcome = siteOutcome;
     if (siteOutcome) for (const n of this.nodes) n.outcome = siteOutcome;
     for (const r of reports) this.apply(this.node(r.hostname), r);
     const anyOk = !siteOutcome && this.nodes.some((n) => n.outcome?.kind === 'ok');
     this.consecutiveFailures = anyOk ? 0 : this.consecutiveFailures + 1;
+    if (waitForScheduler) await scheduler;
   }
 
   /** Reads the scheduler now (after an action, so the next view shows its effect). */
