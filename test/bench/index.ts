@@ -1,23 +1,34 @@
 /**
  * `npm run bench [-- --out FILE]`: the benchmark suite. Measures, never asserts: it prints a table
  * and writes JSON, and exits 0 whatever the numbers (targets missed are reported as such).
- * Issue 10 grows it (ingest, memory, event-loop lag); today: SSH throughput (issue 5), the placement
- * planner against the HiGHS optimum and its time on a 160,000-GPU fleet (issue 6), and the UI's frame
- * times on a 500-site fleet (issue 4; needs `npm run build` first; --skip-ui skips it).
+ * SSH throughput (issue 5), the placement planner against the HiGHS optimum and its time on a
+ * 160,000-GPU fleet (issue 6), the UI's frame times on a 500-site fleet (issue 4; needs `npm run build`
+ * first; --skip-ui skips it), and issue 10's ingest CPU, memory and event-loop lag against a real
+ * Prometheus 2.42 (ingestBench.ts; needs the build too, and /usr/bin/prometheus; about 50 minutes).
+ * `--only ssh,planner,ui,ingest` runs some of them; `--quick` runs the ingest bench at a tenth of the
+ * fleet with one window pair (`--ingest-scale F`, `--ingest-pairs N`, `--ingest-window-intervals N`
+ * and `--ingest-warm-intervals N` tune it).
  */
 import { writeFileSync } from 'node:fs';
 import type { Metric } from './metric';
+import { ingestBench } from './ingestBench';
 import { plannerBench } from './plannerBench';
 import { sshThroughput } from './sshThroughput';
 import { uiFrames } from './uiFrames';
 
 async function main() {
   const out = process.argv.indexOf('--out');
+  const only = process.argv.indexOf('--only');
+  const chosen = only > 0 ? new Set((process.argv[only + 1] ?? '').split(',')) : null;
+  const run = (name: string) => chosen === null || chosen.has(name);
   const metrics: Metric[] = [];
-  if (process.getuid?.() === 0) metrics.push(...(await sshThroughput()));
-  else console.error('ssh.throughput: skipped (needs root to start an sshd)');
-  metrics.push(...(await plannerBench()));
-  if (!process.argv.includes('--skip-ui')) metrics.push(...(await uiFrames()));
+  if (run('ssh')) {
+    if (process.getuid?.() === 0) metrics.push(...(await sshThroughput()));
+    else console.error('ssh.throughput: skipped (needs root to start an sshd)');
+  }
+  if (run('planner')) metrics.push(...(await plannerBench()));
+  if (run('ui') && !process.argv.includes('--skip-ui')) metrics.push(...(await uiFrames()));
+  if (run('ingest')) metrics.push(...(await ingestBench(process.argv)));
   const rows = metrics.map((m) =>
     [
       m.name,

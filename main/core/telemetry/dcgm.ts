@@ -120,9 +120,11 @@ export function readDcgmSamples(samples: readonly Sample[]): GpuReading[] {
     if (!uuid) continue;
     // MIG instances repeat the parent UUID with a GPU_I_ID; the whole-GPU view keys them apart so
     // one instance never overwrites another (per-instance views come later).
-    const key = intern(l.GPU_I_ID ? `${uuid}/${l.GPU_I_ID}` : uuid);
-    let r = byUuid.get(key);
+    const id = l.GPU_I_ID ? `${uuid}/${l.GPU_I_ID}` : uuid;
+    let r = byUuid.get(id);
     if (!r) {
+      // Interned once per GPU and scrape, not per sample: the table is fleet-sized (issue 10's profile).
+      const key = intern(id);
       r = emptyReading(key);
       byUuid.set(key, r);
     }

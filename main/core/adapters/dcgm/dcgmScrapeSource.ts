@@ -9,6 +9,13 @@ import {
 import { readDcgmSamples } from '../../telemetry/dcgm';
 import { parseExposition } from '../../telemetry/exposition';
 
+/**
+ * Running totals over every dcgm scrape this process made: what issue 10's ingest benchmark
+ * divides CPU time by (one sample = one metric line parsed, as Prometheus counts them). Two adds
+ * per scrape; never reset.
+ */
+export const dcgmScrapeTotals = { scrapes: 0, samples: 0 };
+
 export interface DcgmEndpoint {
   hostname: string;
   url: string;
@@ -76,6 +83,8 @@ export class DcgmScrapeSource implements TelemetrySource {
         kind: 'bad-response',
         message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
       });
+    dcgmScrapeTotals.scrapes++;
+    dcgmScrapeTotals.samples += parsed.value.samples.length;
     const readings = readDcgmSamples(parsed.value.samples);
     if (readings.length === 0)
       return fail({ kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' });
