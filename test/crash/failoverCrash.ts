@@ -8,7 +8,7 @@
  * again. When all points are spent the last plan is let finish. Exits 1 on the first broken rule.
  * Needs root and the Slurm packages (as the integration tests).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlanRunView, PlanView } from '../../shared/placement';
@@ -17,8 +17,9 @@ import { mulberry32 } from '../../main/core/sim/prng';
 import { SimFleet } from '../../main/core/sim/simFleet';
 import { startSimServers } from '../../main/core/sim/simServer';
 import {
-  connect,
+  connectAsAdmin,
   startServedProcess,
+  writeSlurmSiteConfig,
   type ServedClient,
   type ServedProcess,
 } from '../integration/servedClient';
@@ -81,44 +82,12 @@ async function main() {
     const config = mkdtempSync(join(tmpdir(), 'fc-crash-script-'));
     const t = sim.manifest.sites[0]!.telemetry;
     const urls = t.kind === 'dcgm' ? t.endpoints.map((e) => e.url) : [];
-    writeFileSync(
-      join(config, 'sites.json'),
-      JSON.stringify({
-        sites: [
-          {
-            id: SITE,
-            name: 'HPC Slurm',
-            country: 'FI',
-            lat: 60.17,
-            lon: 24.94,
-            telemetry: {
-              kind: 'dcgm',
-              endpoints: slurm.nodeNames.map((hostname, i) => ({ hostname, url: urls[i] })),
-            },
-            scheduler: {
-              kind: 'slurm',
-              url: slurm.restUrl,
-              user: 'root',
-              tokenSecret: 'hpc',
-              scontrol: { via: 'local', slurmConf: slurm.clientConf },
-            },
-          },
-        ],
-      }),
-    );
-    writeFileSync(join(config, 'secrets.json'), JSON.stringify({ hpc: slurm.token('root', 86_400) }), {
-      mode: 0o600,
-    });
+    writeSlurmSiteConfig(config, SITE, slurm, urls);
     const journalPath = join(config, 'placement', 'journal.jsonl');
 
     const start = async (): Promise<ServedClient> => {
       served = await startServedProcess(config);
-      const c = await connect(served.url);
-      const set = await c.call('admin.setPassphrase', { passphrase: PASS });
-      if (!set.ok && !/already|current/i.test(set.error.message)) throw new Error(set.error.message);
-      const r = await c.call('session.setRole', { role: 'admin', passphrase: PASS });
-      if (!r.ok) throw new Error(r.error.message);
-      return c;
+      return connectAsAdmin(served.url, PASS);
     };
     const runs = async (c: ServedClient) => {
       const r = await c.call('placement.runs', {});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readJournal } from '../../main/core/placement/planExecutor';
 import { SimFleet } from '../../main/core/sim/simFleet';
 import { startSimServers, type RunningSim } from '../../main/core/sim/simServer';
 import { haveBinary, runningAsRoot } from './needBinary';
-import { connect, startServedProcess, type ServedClient, type ServedProcess } from './servedClient';
+import { connectAsAdmin, startServedProcess, writeSlurmSiteConfig, type ServedProcess } from './servedClient';
 import { startSlurmCluster, type RunningSlurm } from './slurmCluster';
 
 /**
@@ -55,15 +55,6 @@ describe.runIf(enabled)('a console killed mid-plan (SIGKILL)', () => {
         .map(([id, node]) => [Number(id), node ?? ''] as const),
     );
 
-  async function adminOn(url: string): Promise<ServedClient> {
-    const c = await connect(url);
-    const set = await c.call('admin.setPassphrase', { passphrase: PASS });
-    if (!set.ok && !/already|current/i.test(set.error.message)) throw new Error(set.error.message);
-    const r = await c.call('session.setRole', { role: 'admin', passphrase: PASS });
-    if (!r.ok) throw new Error(r.error.message);
-    return c;
-  }
-
   beforeAll(async () => {
     slurm = await startSlurmCluster({ nodes: 4, gpusPerNode: 8, gpuType: 'h200' });
     // Sixteen 1-GPU jobs: Slurm packs them onto gpu1 and gpu2; gpu3 and gpu4 stay free.
@@ -84,38 +75,7 @@ describe.runIf(enabled)('a console killed mid-plan (SIGKILL)', () => {
     const t = sim.manifest.sites[0]!.telemetry;
     const urls = t.kind === 'dcgm' ? t.endpoints.map((e) => e.url) : [];
     config = mkdtempSync(join(tmpdir(), 'fc-crash-'));
-    writeFileSync(
-      join(config, 'sites.json'),
-      JSON.stringify({
-        sites: [
-          {
-            id: SITE,
-            name: 'HPC Slurm',
-            country: 'FI',
-            lat: 60.17,
-            lon: 24.94,
-            telemetry: {
-              kind: 'dcgm',
-              endpoints: slurm.nodeNames.map((hostname, i) => ({ hostname, url: urls[i] })),
-            },
-            scheduler: {
-              kind: 'slurm',
-              url: slurm.restUrl,
-              user: 'root',
-              tokenSecret: 'hpc-slurm-token',
-              scontrol: { via: 'local', slurmConf: slurm.clientConf },
-            },
-          },
-        ],
-      }),
-    );
-    writeFileSync(
-      join(config, 'secrets.json'),
-      JSON.stringify({ 'hpc-slurm-token': slurm.token('root', 3600) }),
-      {
-        mode: 0o600,
-      },
-    );
+    writeSlurmSiteConfig(config, SITE, slurm, urls);
   }, 120_000);
   afterAll(async () => {
     await served?.stop();
@@ -129,7 +89,7 @@ describe.runIf(enabled)('a console killed mid-plan (SIGKILL)', () => {
     expect(onGpu1.length).toBe(8);
 
     served = await startServedProcess(config);
-    let admin = await adminOn(served.url);
+    let admin = await connectAsAdmin(served.url, PASS);
     // Wait until the console has read the scheduler (the plan needs the jobs).
     const plan = await until('a plan with moves', async () => {
       const p = await admin.call('placement.plan', {
@@ -176,7 +136,7 @@ describe.runIf(enabled)('a console killed mid-plan (SIGKILL)', () => {
 
     // Restart: the plan is shown interrupted, step by step as the journal has it.
     served = await startServedProcess(config);
-    admin = await adminOn(served.url);
+    admin = await connectAsAdmin(served.url, PASS);
     const runs = await admin.call('placement.runs', {});
     if (!runs.ok) throw new Error(runs.error.message);
     const interrupted = runs.value.find((r) => r.plan.id === plan.id)!;

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { CallName } from '../../shared/channels';
 import type { CallRequest, CallResponse } from '../../shared/contract';
@@ -94,4 +96,59 @@ export async function connect(url: string): Promise<ServedClient> {
       }),
     close: () => ws.close(),
   };
+}
+
+/** Connects, sets the admin passphrase on first use, and becomes admin. */
+export async function connectAsAdmin(url: string, passphrase: string): Promise<ServedClient> {
+  const c = await connect(url);
+  const set = await c.call('admin.setPassphrase', { passphrase });
+  if (!set.ok && !/already|current/i.test(set.error.message)) throw new Error(set.error.message);
+  const r = await c.call('session.setRole', { role: 'admin', passphrase });
+  if (!r.ok) throw new Error(r.error.message);
+  return c;
+}
+
+/**
+ * A config directory with one site whose scheduler is a real Slurm (scontrol run here with the
+ * token) and whose nodes' telemetry comes from the given exporter URLs, one per Slurm node.
+ */
+export function writeSlurmSiteConfig(
+  dir: string,
+  site: string,
+  slurm: {
+    nodeNames: string[];
+    restUrl: string;
+    clientConf: string;
+    token(user: string, lifetimeS: number): string;
+  },
+  urls: string[],
+): void {
+  const sites = [
+    {
+      id: site,
+      name: 'HPC Slurm',
+      country: 'FI',
+      lat: 60.17,
+      lon: 24.94,
+      telemetry: {
+        kind: 'dcgm',
+        endpoints: slurm.nodeNames.map((hostname, i) => ({ hostname, url: urls[i] })),
+      },
+      scheduler: {
+        kind: 'slurm',
+        url: slurm.restUrl,
+        user: 'root',
+        tokenSecret: 'hpc-slurm-token',
+        scontrol: { via: 'local', slurmConf: slurm.clientConf },
+      },
+    },
+  ];
+  writeFileSync(join(dir, 'sites.json'), JSON.stringify({ sites }));
+  writeFileSync(
+    join(dir, 'secrets.json'),
+    JSON.stringify({ 'hpc-slurm-token': slurm.token('root', 86_400) }),
+    {
+      mode: 0o600,
+    },
+  );
 }

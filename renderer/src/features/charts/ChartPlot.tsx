@@ -1,17 +1,7 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type AxisDomain } from 'recharts';
 import type { XY } from '../../lib/downsample';
 import { formatClock, formatClockSeconds } from '../../lib/format';
-
-const AXIS_TICK = { fill: '#9aa5b1', fontSize: 11 };
-const TOOLTIP_CONTENT = {
-  background: '#161b22',
-  border: '1px solid #30363d',
-  borderRadius: 4,
-  color: '#e6edf3',
-  fontSize: 12,
-};
-const TOOLTIP_LABEL = { color: '#9aa5b1' };
-const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+import { AXIS_TICK, CHART_MARGIN, TOOLTIP_CONTENT, TOOLTIP_LABEL } from './chartStyle';
 
 export interface ChartPlotProps {
   width: number;
@@ -43,7 +33,7 @@ export function ChartPlot({
   color,
 }: ChartPlotProps) {
   return (
-    <LineChart width={width} height={height} data={data} margin={MARGIN} accessibilityLayer={false}>
+    <LineChart width={width} height={height} data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="#21262d" vertical={false} />
       <XAxis
         dataKey="t"

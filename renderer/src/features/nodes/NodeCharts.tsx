@@ -5,6 +5,7 @@ import { minuteTicks } from '../../lib/timeTicks';
 import { useElementSize } from '../../lib/useElementSize';
 import { gpuColor } from './gpuColors';
 import { gpuChartData, seriesSpanMs, type GpuChartData, type GpuMetric, type GpuSeries } from './gpuSeries';
+import { AXIS_TICK, CHART_MARGIN, TOOLTIP_CONTENT } from '../charts/chartStyle';
 
 const WINDOWS = [
   { ms: 5 * 60_000, label: '5 min' },
@@ -112,16 +113,6 @@ export function NodeCharts({ hostname, series, at, highlight, onHighlight }: Pro
   );
 }
 
-const AXIS_TICK = { fill: '#9aa5b1', fontSize: 11 };
-const TOOLTIP_CONTENT = {
-  background: '#161b22',
-  border: '1px solid #30363d',
-  borderRadius: 4,
-  color: '#e6edf3',
-  fontSize: 12,
-};
-const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
-
 interface ChartProps {
   spec: MetricSpec;
   data: GpuChartData;
@@ -166,7 +157,7 @@ const GpuChart = memo(function GpuChart({ spec, data, label, highlight }: ChartP
             width={size.width}
             height={size.height}
             data={rows}
-            margin={MARGIN}
+            margin={CHART_MARGIN}
             accessibilityLayer={false}
           >
             <CartesianGrid stroke="#21262d" vertical={false} />

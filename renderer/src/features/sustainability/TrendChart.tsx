@@ -4,17 +4,7 @@ import type { Period, SustainabilitySummary } from '../../../../shared/sustainab
 import { useElementSize } from '../../lib/useElementSize';
 import { bucketWord, fleetPerBucket, formatBucket, formatTrendTick, shapeTrend } from './trendData';
 import { PERIOD_WORDS, formatQuantity } from './wasteFormat';
-
-const AXIS_TICK = { fill: '#9aa5b1', fontSize: 11 };
-const TOOLTIP_CONTENT = {
-  background: '#161b22',
-  border: '1px solid #30363d',
-  borderRadius: 4,
-  color: '#e6edf3',
-  fontSize: 12,
-};
-const TOOLTIP_LABEL = { color: '#9aa5b1' };
-const MARGIN = { top: 6, right: 12, bottom: 0, left: 0 };
+import { AXIS_TICK, CHART_MARGIN, TOOLTIP_CONTENT, TOOLTIP_LABEL } from '../charts/chartStyle';
 
 const yTick = (v: number) =>
   Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : String(Number(v.toPrecision(3)));
@@ -42,7 +32,7 @@ export const TrendChart = memo(function TrendChart({
     width: size.width,
     height: size.height,
     data: shape.rows,
-    margin: MARGIN,
+    margin: CHART_MARGIN,
     accessibilityLayer: false,
   };
   const grid = <CartesianGrid stroke="#21262d" vertical={false} />;
