@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, prometheusConfig, type ScrapeTarget } from '../integration/prometheusServer';
 import type { Metric } from './metric';
+import { CONSOLE_NODE_FLAGS } from '../../main/core/nodeFlags';
 
 /**
  * Issue 10's benchmark items 1–3: ingest CPU, memory and event-loop lag of the console's core
@@ -234,7 +235,8 @@ async function consoleWindow(k: IngestCase, sim: Sim, configDir: string, o: Inge
         ...(process.env.INGEST_CPU_PROF
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.INGEST_CPU_PROF}`]
           : []),
-        ...(process.env.INGEST_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+        // The console as shipped (npm run serve, the Electron shell) runs with a larger young generation.
+        ...(process.env.INGEST_NODE_FLAGS ?? CONSOLE_NODE_FLAGS).split(' ').filter(Boolean),
         '--import',
         'tsx',
         'test/bench/ingestChild.ts',
