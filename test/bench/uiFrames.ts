@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { startFleetProcesses } from '../fleetProcesses';
 import type { Metric } from './metric';
 
 /**
@@ -16,69 +13,6 @@ const NODES = 40;
 const WINDOW_MS = 30_000;
 /** Issue 10's interval for 160,000 GPUs (Prometheus would need 1.4 of this machine's 2 cores for it). */
 const INTERVAL_MS = 15_000;
-
-/** Reads a child's stdout until `done` finds what it waits for. */
-function readUntil<T>(child: ChildProcess, done: (out: string) => T | undefined, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} within 180 s`)), 180_000);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const v = done(out);
-      if (v !== undefined) {
-        clearTimeout(timer);
-        resolve(v);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${what}: exited with ${code}`)));
-  });
-}
-
-/**
- * The simulator in its own process (`npm run sim`), as real sites are not inside the console, and
- * the console scraping it from a config directory like any fleet.
- */
-async function startFleet(): Promise<{ url: string; stop: () => void }> {
-  const sim = spawn(
-    process.execPath,
-    ['out/main/sim.js', '--sites', String(SITES), '--nodes-per-site', String(NODES)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const manifest = await readUntil(
-    sim,
-    (out) => {
-      try {
-        return JSON.parse(out) as { sites: Record<string, unknown>[] };
-      } catch {
-        return undefined;
-      }
-    },
-    'npm run sim printed no manifest',
-  );
-  const config = mkdtempSync(join(tmpdir(), 'fc-bench-ui-'));
-  // Telemetry only: the simulated schedulers' tokens live in the simulator's memory.
-  const sites = manifest.sites.map(({ scheduler: _s, bastion: _b, ...site }) => site);
-  writeFileSync(join(config, 'sites.json'), JSON.stringify({ sites }));
-  const serve = spawn(
-    process.execPath,
-    ['out/main/serve.js', '--port', '0', '--config', config, '--interval-ms', String(INTERVAL_MS)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await readUntil(
-    serve,
-    (out) => /Fleet Console: (http:\/\/\S+)/.exec(out)?.[1],
-    'serve printed no URL',
-  );
-  return {
-    url,
-    stop: () => {
-      serve.kill('SIGTERM');
-      sim.kill('SIGTERM');
-    },
-  };
-}
 
 const metric = (name: string, value: number, unit: string, target: string, met: boolean): Metric => ({
   name,
@@ -142,7 +76,12 @@ async function measure(page: Page, name: string): Promise<Metric[]> {
 }
 
 export async function uiFrames(): Promise<Metric[]> {
-  const serve = await startFleet();
+  const serve = await startFleetProcesses({
+    sites: SITES,
+    nodesPerSite: NODES,
+    intervalMs: INTERVAL_MS,
+    fromSource: false,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -24,6 +24,11 @@ import {
   type ServedProcess,
 } from '../integration/servedClient';
 import { startSlurmCluster } from '../integration/slurmCluster';
+import { until } from '../integration/until';
+
+/** This file's patience for Slurm to settle. */
+const untilWithin = <T>(what: string, probe: () => Promise<T | null | undefined>, ms = 60_000) =>
+  until(what, probe, ms);
 
 const SITE = 'eu-hpc-1';
 const PASS = 'crash-script-admin-passphrase';
@@ -32,16 +37,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null && v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(50);
-  }
 }
 
 function check(ok: boolean, what: string): void {
@@ -73,7 +68,7 @@ async function main() {
           .map((l) => l.trim().split(/\s+/))
           .map(([id, state, node]) => [Number(id), { state: state!, node: node ?? '' }] as const),
       );
-    await until('16 jobs running', async () => {
+    await untilWithin('16 jobs running', async () => {
       const m = await live();
       return m.size === 16 && [...m.values()].every((j) => j.state === 'RUNNING') ? true : null;
     });
@@ -130,13 +125,13 @@ async function main() {
           const state = (await slurm.cli('sinfo', ['-h', '-N', '-n', n, '-o', '%T'])).trim();
           if (/drain/.test(state)) await slurm.cli('scontrol', ['update', `nodename=${n}`, 'state=resume']);
         }
-        await until('nodes answering again', async () =>
+        await untilWithin('nodes answering again', async () =>
           /\*|not_responding|drain/i.test(await slurm.cli('sinfo', ['-h', '-N', '-o', '%T'])) ? null : true,
         );
         const counts = new Map<string, number>();
         for (const j of (await live()).values()) counts.set(j.node, (counts.get(j.node) ?? 0) + 1);
         const target = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-        const p = await until('a plan with moves', async () => {
+        const p = await untilWithin('a plan with moves', async () => {
           const x = await c.call('placement.plan', {
             goal: { kind: 'evacuate', scope: { node: { siteId: SITE, hostname: target } } },
           });

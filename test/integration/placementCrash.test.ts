@@ -9,6 +9,7 @@ import { startSimServers, type RunningSim } from '../../main/core/sim/simServer'
 import { haveBinary, runningAsRoot } from './needBinary';
 import { connectAsAdmin, startServedProcess, writeSlurmSiteConfig, type ServedProcess } from './servedClient';
 import { startSlurmCluster, type RunningSlurm } from './slurmCluster';
+import { until } from './until';
 
 /**
  * Issue 6's crash test: the console (its own process, a site whose scheduler is a real Slurm 22.05)
@@ -27,16 +28,6 @@ const SITE = 'eu-hpc-1';
 const PASS = 'crash-test-admin-passphrase';
 const JOBS = 16;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null && v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(50);
-  }
-}
 
 describe.runIf(enabled)('a console killed mid-plan (SIGKILL)', () => {
   let slurm: RunningSlurm;

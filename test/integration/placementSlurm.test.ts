@@ -12,6 +12,11 @@ import type { PlanInput, PlanNode, PlanWorkload } from '../../main/core/placemen
 import { SlurmMoveAdapter } from '../../main/core/placement/slurmMoveAdapter';
 import { haveBinary, runningAsRoot } from './needBinary';
 import { startSlurmCluster, type RunningSlurm } from './slurmCluster';
+import { until } from './until';
+
+/** This file's patience for Slurm to settle. */
+const untilWithin = <T>(what: string, probe: () => Promise<T | null | undefined>, ms = 20_000) =>
+  until(what, probe, ms);
 
 /**
  * The planner, the executor and the Slurm move adapter against a real Slurm 22.05 (4 slurmd × 8 fake
@@ -24,8 +29,6 @@ const enabled =
     'slurmctld',
     'apt-get install slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge',
   ) && runningAsRoot('the real-Slurm placement test');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(enabled)('placement on a real Slurm 22.05', () => {
   let slurm: RunningSlurm;
@@ -44,16 +47,6 @@ describe.runIf(enabled)('placement on a real Slurm 22.05', () => {
       .trim()
       .split('\n')
       .map((l) => l.trim().split(/\s+/));
-
-  async function until<T>(what: string, probe: () => Promise<T | null>, ms = 20_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = await probe();
-      if (v !== null) return v;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-      await sleep(200);
-    }
-  }
 
   /** The planner's view of this cluster, as planInput builds it from a site's scheduler. */
   async function inputFor(goal: PlanInput['goal'], sites: string[]): Promise<PlanInput> {
@@ -128,7 +121,7 @@ describe.runIf(enabled)('placement on a real Slurm 22.05', () => {
       });
       if (!sub.ok) throw new Error(sub.error.message);
     }
-    await until('three jobs running', async () =>
+    await untilWithin('three jobs running', async () =>
       (await jobs()).filter((j) => j.state === 'RUNNING').length === 3 ? true : null,
     );
   }, 90_000);
@@ -152,7 +145,7 @@ describe.runIf(enabled)('placement on a real Slurm 22.05', () => {
     expect(await ex.run('p-evac-node', plan.moves)).toEqual(plan.moves.map(() => 'done'));
     console.info(`evacuated ${plan.moves.length} jobs off ${source} in ${Date.now() - t0} ms`);
 
-    const q = await until('moved jobs running', async () => {
+    const q = await untilWithin('moved jobs running', async () => {
       const rows = await squeue();
       return moving.every((id) => rows.some((r) => r[0] === String(id) && r[1] === 'RUNNING')) ? rows : null;
     });
@@ -195,7 +188,7 @@ describe.runIf(enabled)('placement on a real Slurm 22.05', () => {
     expect(all.find((j) => j.id === job.id)?.state).toBe('CANCELLED');
     const copies = all.filter((j) => (j.comment ?? '').includes('fc-move=p-cross.0'));
     expect(copies).toHaveLength(1);
-    const copy = await until('copy running', async () => {
+    const copy = await untilWithin('copy running', async () => {
       const r = await client.job(copies[0]!.id);
       return r.ok && r.value.state === 'RUNNING' ? r.value : null;
     });

@@ -6,6 +6,11 @@ import { SlurmClient } from '../../main/core/adapters/slurm/slurmClient';
 import { nodeCondition, type SlurmJob, type SlurmNode } from '../../main/core/adapters/slurm/slurmModel';
 import { haveBinary, runningAsRoot } from './needBinary';
 import { startSlurmCluster, type RunningSlurm } from './slurmCluster';
+import { until } from './until';
+
+/** This file's patience for Slurm to settle. */
+const untilWithin = <T>(what: string, probe: () => Promise<T | null | undefined>, ms = 15_000) =>
+  until(what, probe, ms);
 
 /**
  * The Slurm adapter against a real Slurm 22.05 (slurmctld + 4 slurmd × 8 fake H200 + slurmrestd with
@@ -19,18 +24,6 @@ const enabled =
     'slurmctld',
     'apt-get install slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin munge',
   ) && runningAsRoot('the real-Slurm test');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | null>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await sleep(100);
-  }
-}
 
 describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
   let slurm: RunningSlurm;
@@ -90,7 +83,7 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
     });
     if (!sub.ok) throw new Error(sub.error.message);
     jobId = sub.value.jobId;
-    const running = await until('job running', async () => {
+    const running = await untilWithin('job running', async () => {
       const j = await job(jobId);
       return j.state === 'RUNNING' ? j : null;
     });
@@ -126,7 +119,7 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
     const t0 = Date.now();
     const r = await requeueNow(scontrol, client, jobId);
     expect(r).toMatchObject({ ok: true, value: { state: 'PENDING', restarts: 1 } });
-    const again = await until('job running again', async () => {
+    const again = await untilWithin('job running again', async () => {
       const j = await job(jobId);
       return j.state === 'RUNNING' ? j : null;
     });
@@ -137,7 +130,7 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
     expect(again.nodes).toHaveLength(1);
     expect(again.nodes[0]).not.toBe(firstNode);
     expect(await squeue(jobId)).toBe(`RUNNING ${again.nodes[0]}`);
-    const drained = await until('node drained', async () => {
+    const drained = await untilWithin('node drained', async () => {
       const n = await node(firstNode);
       return nodeCondition(n) === 'drained' ? n : null;
     });
@@ -147,7 +140,7 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
   it('resumes the drained node: idle again', async () => {
     expect(await scontrol.resume(firstNode)).toEqual({ ok: true, value: undefined });
     // 22.05 marks a resumed node NOT_RESPONDING until its slurmd answers the next ping.
-    const n = await until('node idle', async () => {
+    const n = await untilWithin('node idle', async () => {
       const x = await node(firstNode);
       return x.state === 'idle' && x.flags.length === 0 ? x : null;
     });
@@ -161,7 +154,7 @@ describe.runIf(enabled)('Slurm adapter against a real Slurm 22.05', () => {
 
   it('cancels the job', async () => {
     expect(await client.cancel(jobId)).toEqual({ ok: true, value: undefined });
-    const j = await until('job cancelled', async () => {
+    const j = await untilWithin('job cancelled', async () => {
       const x = await job(jobId);
       return x.state === 'CANCELLED' ? x : null;
     });

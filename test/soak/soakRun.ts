@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { startFleetProcesses } from '../fleetProcesses';
 import { connect } from '../integration/servedClient';
 
 /**
@@ -28,78 +26,20 @@ export interface SoakResult {
   sitesOk: number;
 }
 
-function readUntil<T>(child: ChildProcess, done: (out: string) => T | undefined, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} within 120 s`)), 120_000);
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const v = done(out);
-      if (v !== undefined) {
-        clearTimeout(timer);
-        resolve(v);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${what}: exited with ${code}`)));
-  });
-}
-
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function soak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? console.log;
-  const sim = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'main/sim.ts',
-      '--sites',
-      String(o.sites),
-      '--nodes-per-site',
-      String(o.nodesPerSite),
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  let serve: ChildProcess | null = null;
+  const fleet = await startFleetProcesses({
+    sites: o.sites,
+    nodesPerSite: o.nodesPerSite,
+    intervalMs: o.intervalMs,
+    fromSource: true,
+  });
   try {
-    const manifest = await readUntil(
-      sim,
-      (out) => {
-        try {
-          return JSON.parse(out) as { sites: Record<string, unknown>[] };
-        } catch {
-          return undefined;
-        }
-      },
-      'the simulator printed no manifest',
-    );
-    const config = mkdtempSync(join(tmpdir(), 'fc-soak-'));
-    const sites = manifest.sites.map(({ scheduler: _s, bastion: _b, ...site }) => site);
-    writeFileSync(join(config, 'sites.json'), JSON.stringify({ sites }));
-    serve = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'main/serve.ts',
-        '--port',
-        '0',
-        '--config',
-        config,
-        '--interval-ms',
-        String(o.intervalMs),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const url = await readUntil(
-      serve,
-      (out) => /Fleet Console: (http:\/\/\S+)/.exec(out)?.[1],
-      'serve printed no URL',
-    );
-    const client = await connect(url);
+    const client = await connect(fleet.url);
     const t0 = Date.now();
     const samples: SoakResult['samples'] = [];
     let sitesOk = 0;
@@ -109,7 +49,7 @@ export async function soak(o: SoakOptions): Promise<SoakResult> {
       if (!snap.ok) throw new Error(`the console stopped answering: ${snap.error.message}`);
       sitesOk = snap.value.sites.filter((s) => s.status === 'ok').length;
       const tS = Math.round((Date.now() - t0) / 1000);
-      const mb = rssMb(serve.pid!);
+      const mb = rssMb(fleet.servePid);
       if (tS >= o.warmupMinutes * 60) samples.push({ tS, rssMb: mb });
       log(`soak ${tS} s: console RSS ${mb.toFixed(0)} MB, ${sitesOk}/${o.sites} sites ok`);
     }
@@ -119,8 +59,7 @@ export async function soak(o: SoakOptions): Promise<SoakResult> {
     const lastMb = median(samples.slice(-k).map((s) => s.rssMb));
     return { samples, firstMb, lastMb, growth: lastMb / firstMb - 1, sitesOk };
   } finally {
-    serve?.kill('SIGTERM');
-    sim.kill('SIGTERM');
+    fleet.stop();
   }
 }
 
