@@ -52,6 +52,86 @@ describe('TelemetryStore', () => {
   });
 });
 
+describe('TelemetryStore packing (one round time per node)', () => {
+  const on = (uuid: string, hostname: string, gpuIndex = 0) => ({ ...meta(uuid), hostname, gpuIndex });
+
+  it('shows a GPU its node scraped without it as a gap at that round, not a missing point', () => {
+    const s = new TelemetryStore(4);
+    const a = s.slotFor(on('GPU-a', 'n1'));
+    const b = s.slotFor(on('GPU-b', 'n1', 1));
+    s.record(a, 15_000, r(10, 100));
+    s.record(b, 15_000, r(20, 200));
+    s.record(a, 30_000, r(11, 101)); // b fell off the bus this round
+    expect(s.series(a)).toMatchObject({ t: [15_000, 30_000], utilPct: [10, 11] });
+    expect(s.series(b)).toEqual({
+      t: [15_000, 30_000],
+      utilPct: [20, null],
+      powerW: [200, null],
+      tempC: [40, null],
+    });
+  });
+
+  it('gives a GPU that joins a node later no points from before it joined', () => {
+    const s = new TelemetryStore(4);
+    const a = s.slotFor(on('GPU-a', 'n1'));
+    s.record(a, 1000, r(1, 1));
+    s.record(a, 2000, r(2, 2));
+    const b = s.slotFor(on('GPU-b', 'n1', 1));
+    s.record(a, 3000, r(3, 3));
+    s.record(b, 3000, r(30, 30));
+    expect(s.series(b)).toMatchObject({ t: [3000], utilPct: [30] });
+    expect(s.series(a).t).toEqual([1000, 2000, 3000]);
+  });
+
+  it('keeps uneven round times exact and filters by time', () => {
+    const s = new TelemetryStore(5);
+    const a = s.slotFor(on('GPU-a', 'n1'));
+    const times = [1_700_000_000_000, 1_700_000_015_000, 1_700_000_047_000, 1_700_003_647_000];
+    times.forEach((t, i) => s.record(a, t, r(i, i)));
+    expect(s.series(a).t).toEqual(times);
+    expect(s.series(a, times[2]!).utilPct).toEqual([2, 3]);
+  });
+
+  it('starts a node afresh when its clock steps back or it was silent longer than 18 hours', () => {
+    const s = new TelemetryStore(4);
+    const a = s.slotFor(on('GPU-a', 'n1'));
+    s.record(a, 100_000, r(1, 1));
+    s.record(a, 115_000, r(2, 2));
+    s.record(a, 90_000, r(3, 3)); // clock stepped back
+    expect(s.series(a)).toMatchObject({ t: [90_000], utilPct: [3] });
+    s.record(a, 90_000 + 19 * 3_600_000, r(4, 4));
+    expect(s.series(a)).toMatchObject({ t: [90_000 + 19 * 3_600_000], utilPct: [4] });
+  });
+
+  it("forgets a GPU's points when it turns up on another node", () => {
+    const s = new TelemetryStore(4);
+    const a = s.slotFor(on('GPU-a', 'n1'));
+    s.record(a, 1000, r(1, 1));
+    expect(s.slotFor(on('GPU-a', 'n2'))).toBe(a);
+    expect(s.series(a).t).toEqual([]);
+    s.record(a, 2000, r(2, 2));
+    expect(s.series(a)).toMatchObject({ t: [2000], utilPct: [2] });
+  });
+
+  it('holds a full fleet in at most 1.5 bytes per retained sample (three per GPU point)', () => {
+    const cap = 60;
+    const s = new TelemetryStore(cap);
+    const nodes = 250;
+    for (let round = 0; round < cap; round++) {
+      for (let n = 0; n < nodes; n++) {
+        for (let g = 0; g < 8; g++) {
+          const slot = s.slotFor(on(`GPU-${n}-${g}`, `n${n}`, g));
+          s.record(slot, (1000 + round * 15) * 1000 + n, r(g * 10, 300 + g, 50));
+        }
+      }
+    }
+    expect(s.series(s.slotOf('GPU-7-3')!).t).toHaveLength(cap);
+    expect(s.series(s.slotOf('GPU-7-3')!).powerW.every((p) => p === 303)).toBe(true);
+    // 2,000 GPUs fill 8 chunks of 256 exactly; the figure at 160,000 GPUs is the bench's.
+    expect(s.ringBytes / (2000 * cap * 3)).toBeLessThanOrEqual(1.5);
+  });
+});
+
 describe('rollups', () => {
   const store = new TelemetryStore(4);
   const fresh = store.slotFor(meta('fresh'));

@@ -1,15 +1,13 @@
 import type { GpuReading } from './dcgm';
+import { GpuSampleRings, type GpuSeries } from './gpuSampleRings';
+
+export type { GpuSeries } from './gpuSampleRings';
 
 /**
- * Per-GPU ring buffers in typed arrays, keyed by GPU UUID (DESIGN.md, "Data flow").
- * Samples are quantised where precision beyond the sensor's is noise: utilisation to 1 % (DCGM
- * reports integers), power to 0.1 W, temperature to 1 °C. Each quantised array reserves its top
- * value as "missing", so a gap stays a gap and never reads back as zero.
- * Cost: 4 bytes per GPU sample plus 4 bytes per sample time.
+ * Every GPU's latest readings and retained samples, keyed by GPU UUID (DESIGN.md, "Data flow").
+ * The latest values are kept at full precision for rollups and alerts; the history is quantised to
+ * sensor precision and packed per node (gpuSampleRings.ts: ≈ 1.42 bytes per retained sample).
  */
-
-const MISSING_U8 = 255;
-const MISSING_U16 = 65535;
 
 export interface GpuMeta {
   uuid: string;
@@ -41,31 +39,12 @@ export const DETAIL_FIELDS = [
 export type GpuDetail = Record<(typeof DETAIL_FIELDS)[number], number | null>;
 const NDETAIL = DETAIL_FIELDS.length;
 
-export interface GpuSeries {
-  t: number[];
-  utilPct: (number | null)[];
-  powerW: (number | null)[];
-  tempC: (number | null)[];
-}
-
-const q8 = (v: number | null, max = 254) =>
-  v === null || !Number.isFinite(v) ? MISSING_U8 : Math.max(0, Math.min(max, Math.round(v)));
-const q16 = (v: number | null) =>
-  v === null || !Number.isFinite(v) ? MISSING_U16 : Math.max(0, Math.min(65534, Math.round(v * 10)));
-const d8 = (v: number) => (v === MISSING_U8 ? null : v);
-const d16 = (v: number) => (v === MISSING_U16 ? null : v / 10);
-
 export class TelemetryStore {
   private readonly slots = new Map<string, number>();
   private readonly metas: GpuMeta[] = [];
   private size = 0;
   private allocated = 0;
-  private times = new Uint32Array(0); // seconds since epoch
-  private util = new Uint8Array(0);
-  private power = new Uint16Array(0); // deci-watts
-  private temp = new Uint8Array(0);
-  private head = new Int32Array(0); // next write position within the slot's ring
-  private count = new Int32Array(0);
+  private readonly rings: GpuSampleRings;
   // Latest values at full precision for rollups.
   private lastT = new Float64Array(0);
   private lastUtil = new Float32Array(0);
@@ -76,6 +55,7 @@ export class TelemetryStore {
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 2) throw new Error('capacity must be an integer ≥ 2');
+    this.rings = new GpuSampleRings(capacity);
   }
 
   get gpuCount(): number {
@@ -86,6 +66,9 @@ export class TelemetryStore {
   slotFor(meta: GpuMeta): number {
     const existing = this.slots.get(meta.uuid);
     if (existing !== undefined) {
+      const was = this.metas[existing]!;
+      if (was.siteId !== meta.siteId || was.hostname !== meta.hostname)
+        this.rings.assign(existing, nodeKey(meta));
       this.metas[existing] = meta;
       return existing;
     }
@@ -93,6 +76,7 @@ export class TelemetryStore {
     const slot = this.size++;
     this.slots.set(meta.uuid, slot);
     this.metas[slot] = meta;
+    this.rings.assign(slot, nodeKey(meta));
     this.lastT[slot] = NaN;
     this.lastUtil[slot] = NaN;
     this.lastPower[slot] = NaN;
@@ -114,14 +98,7 @@ export class TelemetryStore {
     tMs: number,
     r: Pick<GpuReading, 'utilPct' | 'powerW' | 'tempC' | 'xid'> & Partial<GpuDetail>,
   ): void {
-    const cap = this.capacity;
-    const pos = slot * cap + this.head[slot]!;
-    this.times[pos] = Math.floor(tMs / 1000);
-    this.util[pos] = q8(r.utilPct, 100);
-    this.power[pos] = q16(r.powerW);
-    this.temp[pos] = q8(r.tempC);
-    this.head[slot] = (this.head[slot]! + 1) % cap;
-    if (this.count[slot]! < cap) this.count[slot]!++;
+    this.rings.record(slot, tMs, r);
     this.lastT[slot] = tMs;
     this.lastUtil[slot] = r.utilPct ?? NaN;
     this.lastPower[slot] = r.powerW ?? NaN;
@@ -168,29 +145,15 @@ export class TelemetryStore {
 
   /** The retained samples of one GPU with time ≥ sinceMs, oldest first. */
   series(slot: number, sinceMs = 0): GpuSeries {
-    const cap = this.capacity;
-    const c = this.count[slot]!;
-    const start = (this.head[slot]! - c + cap) % cap;
-    const out: GpuSeries = { t: [], utilPct: [], powerW: [], tempC: [] };
-    const since = Math.floor(sinceMs / 1000);
-    for (let k = 0; k < c; k++) {
-      const pos = slot * cap + ((start + k) % cap);
-      if (this.times[pos]! < since) continue;
-      out.t.push(this.times[pos]! * 1000);
-      out.utilPct.push(d8(this.util[pos]!));
-      out.powerW.push(d16(this.power[pos]!));
-      out.tempC.push(d8(this.temp[pos]!));
-    }
-    return out;
+    return this.rings.series(slot, sinceMs);
   }
 
   /** Bytes held by the sample rings (what issue 10's "bytes per retained sample" measures). */
   get ringBytes(): number {
-    return this.times.byteLength + this.util.byteLength + this.power.byteLength + this.temp.byteLength;
+    return this.rings.bytes;
   }
 
   private grow(slots: number): void {
-    const cap = this.capacity;
     const g = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(
       old: T,
       make: (n: number) => T,
@@ -200,12 +163,6 @@ export class TelemetryStore {
       next.set(old);
       return next;
     };
-    this.times = g(this.times, (n) => new Uint32Array(n), cap);
-    this.util = g(this.util, (n) => new Uint8Array(n).fill(MISSING_U8), cap);
-    this.power = g(this.power, (n) => new Uint16Array(n).fill(MISSING_U16), cap);
-    this.temp = g(this.temp, (n) => new Uint8Array(n).fill(MISSING_U8), cap);
-    this.head = g(this.head, (n) => new Int32Array(n), 1);
-    this.count = g(this.count, (n) => new Int32Array(n), 1);
     this.lastT = g(this.lastT, (n) => new Float64Array(n).fill(NaN), 1);
     this.lastUtil = g(this.lastUtil, (n) => new Float32Array(n).fill(NaN), 1);
     this.lastPower = g(this.lastPower, (n) => new Float32Array(n).fill(NaN), 1);
@@ -215,3 +172,5 @@ export class TelemetryStore {
     this.allocated = slots;
   }
 }
+
+const nodeKey = (m: GpuMeta) => `${m.siteId}\u0000${m.hostname}`;
