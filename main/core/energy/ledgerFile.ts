@@ -1,4 +1,4 @@
-import { loadGzJson, moveAside, saveGzJson } from '../config/gzJsonFile';
+import { loadGzJson, moveAside, saveGzJsonPieces } from '../config/gzJsonFile';
 import { dimRings, type EnergyLedger, type Rings } from './energyLedger';
 
 /**
@@ -29,29 +29,39 @@ interface Saved {
   >;
 }
 
+/**
+ * Saves the ledger one site at a time (saveGzJsonPieces), so a fleet-sized ledger never blocks the
+ * core for the whole stringify: each site's part is as of when it is written, at most a few seconds
+ * apart, and each is whole.
+ */
 export async function saveLedger(path: string, ledger: EnergyLedger, now: number): Promise<void> {
+  await saveGzJsonPieces(path, ledgerPieces(ledger, now));
+}
+
+function* ledgerPieces(ledger: EnergyLedger, now: number): Generator<string> {
   const obj = (m: Map<string, Rings>) => Object.fromEntries([...m].map(([k, r]) => [k, r.toJSON()]));
-  const saved: Saved = {
+  const head: Omit<Saved, 'sites'> = {
     version: VERSION,
     savedAt: now,
     firstAt: ledger.firstAt,
     lastAt: ledger.lastAt,
     resets: ledger.resets,
-    sites: Object.fromEntries(
-      [...ledger.siteBooks].map((b) => [
-        b.siteId,
-        {
-          firstAt: b.firstAt,
-          lastAt: b.lastAt,
-          rings: b.rings.toJSON(),
-          tenants: obj(b.tenants),
-          models: obj(b.models),
-          nodes: obj(b.nodes),
-        },
-      ]),
-    ),
   };
-  await saveGzJson(path, saved);
+  yield `${JSON.stringify(head).slice(0, -1)},"sites":{`;
+  let first = true;
+  for (const b of [...ledger.siteBooks]) {
+    const site: Saved['sites'][string] = {
+      firstAt: b.firstAt,
+      lastAt: b.lastAt,
+      rings: b.rings.toJSON(),
+      tenants: obj(b.tenants),
+      models: obj(b.models),
+      nodes: obj(b.nodes),
+    };
+    yield `${first ? '' : ','}${JSON.stringify(b.siteId)}:${JSON.stringify(site)}`;
+    first = false;
+  }
+  yield '}}';
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
