@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
           sim: resolve(__dirname, 'main/sim.ts'),
+          scrapeWorker: resolve(__dirname, 'main/scrapeWorker.ts'),
         },
       },
     },

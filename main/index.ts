@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from './core/createCore';
+import { scrapeWorkerFile } from './core/ingest/scrapeWorkerFile';
 import {
   denyNewWindows,
   permissionCheckHandler,
@@ -87,6 +88,7 @@ app.whenReady().then(async () => {
     resourcesDir: app.isPackaged
       ? join(process.resourcesPath, 'resources')
       : join(app.getAppPath(), 'resources'),
+    scrapeWorker: scrapeWorkerFile(__dirname),
     log,
   });
   if (!created.ok) {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseServeArgs } from './core/cli/serveArgs';
 import { resolveConfigDir } from './core/config/loadSites';
 import { createCore } from './core/createCore';
+import { scrapeWorkerFile } from './core/ingest/scrapeWorkerFile';
 import { startServedConsole } from './core/serve/servedConsole';
 import { version } from '../package.json';
 
@@ -23,6 +24,7 @@ async function main() {
     configDir,
     intervalMs: a.intervalMs,
     resourcesDir: resolve(__dirname, '../../resources'),
+    scrapeWorker: scrapeWorkerFile(__dirname),
     ...(a.demo ? { demo: { seed: 42, ...a.demo } } : {}),
   });
   if (!core.ok) {

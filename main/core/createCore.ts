@@ -30,6 +30,7 @@ import { homedir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { osUserName } from './session/sessions';
 import { FleetService } from './fleet/fleetService';
+import { ScrapePool } from './ingest/scrapePool';
 import { SustainabilityService } from './energy/sustainabilityService';
 import { AlertService } from './alerts/alertService';
 import { NodeTimeline } from './fleet/nodeTimeline';
@@ -52,6 +53,11 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** The clock, for tests that freeze time to compare against the simulator's ground truth. */
   now?: () => number;
+  /**
+   * The scrape worker's file (out/main/scrapeWorker.js, or main/scrapeWorker.ts from source): dcgm
+   * scrapes then run on a worker thread (ingest/scrapePool.ts). Without it they run on the core's thread.
+   */
+  scrapeWorker?: string;
 }
 
 export interface Core {
@@ -105,7 +111,12 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
     params: { shell: opts.shell, version: opts.version, fleetSource, sites: sites.length },
     outcome: 'ok',
   });
-  const fleet = new FleetService(resolved, { intervalMs: opts.intervalMs, now: opts.now });
+  const pool = opts.scrapeWorker ? new ScrapePool(opts.scrapeWorker, { log: opts.log }) : null;
+  const fleet = new FleetService(resolved, {
+    intervalMs: opts.intervalMs,
+    now: opts.now,
+    scraper: pool?.scrape,
+  });
   const sustainability = await SustainabilityService.open(fleet, {
     stateDir,
     resourcesDir: opts.resourcesDir ?? resolve('resources'),
@@ -207,6 +218,7 @@ export async function createCore(opts: CoreOptions): Promise<Result<Core>> {
       terminals.closeAll();
       await placement.shutdown();
       await fleet.stop();
+      await pool?.close();
       await sustainability.stop();
       await health.stop();
       await sim?.stop();

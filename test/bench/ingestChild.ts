@@ -40,6 +40,8 @@ async function main() {
     configDir: values.config!,
     intervalMs,
     resourcesDir: resolve('resources'),
+    // INGEST_SCRAPE_WORKER=0 scrapes on the core's thread, for comparing the two designs.
+    ...(process.env.INGEST_SCRAPE_WORKER === '0' ? {} : { scrapeWorker: resolve('main/scrapeWorker.ts') }),
     log: (m) => console.error(`[ingest child] ${m}`),
   });
   if (!core.ok) {

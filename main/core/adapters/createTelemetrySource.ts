@@ -2,6 +2,7 @@ import type { ResolvedSite } from '../config/resolveSites';
 import type { Limiter } from '../sites/limiter';
 import type { TelemetrySource } from '../sites/telemetrySource';
 import { DcgmScrapeSource } from './dcgm/dcgmScrapeSource';
+import type { DcgmScraper } from './dcgm/scrapeDcgm';
 import { PrometheusSource } from './prometheus/prometheusSource';
 
 /** The one place a site's configured telemetry kind becomes an adapter. */
@@ -11,6 +12,7 @@ export function createTelemetrySource(
     timeoutMs: number;
     schedulerNodes?: () => Iterable<{ name: string; address: string | null }>;
     limiter?: Limiter;
+    scraper?: DcgmScraper;
   },
 ): TelemetrySource {
   if (site.unresolved) return unresolvedSource(site.unresolved);
@@ -19,7 +21,13 @@ export function createTelemetrySource(
     case 'dcgm':
       return new DcgmScrapeSource(
         t.endpoints,
-        { timeoutMs: o.timeoutMs, maxBytes: 16 * 1024 * 1024, concurrency: 16, limiter: o.limiter },
+        {
+          timeoutMs: o.timeoutMs,
+          maxBytes: 16 * 1024 * 1024,
+          concurrency: 16,
+          limiter: o.limiter,
+          scraper: o.scraper,
+        },
         t.discover && o.schedulerNodes
           ? () => discoveredEndpoints(o.schedulerNodes!(), t.discover!)
           : undefined,

@@ -12,6 +12,7 @@ import { backoffMs } from '../sites/siteStatus';
 import { combineRollups, rollupSlots, type Rollup } from '../telemetry/rollup';
 import { ledgerSink } from '../energy/ledgerSink';
 import { jobSummary, nodeSummary, round, schedulerNode, siteSummary } from './summaries';
+import type { DcgmScraper } from '../adapters/dcgm/scrapeDcgm';
 import { SeriesRing } from '../telemetry/seriesRing';
 import { TelemetryStore } from '../telemetry/telemetryStore';
 
@@ -25,6 +26,8 @@ export interface FleetServiceOptions {
   now?: () => number;
   /** What counts as an idle GPU (issue 8); default below 5 % for 15 minutes. */
   idleRule?: IdleRule;
+  /** Who scrapes the dcgm exporters: the scrape worker's pool when the core has one, else this thread. */
+  scraper?: DcgmScraper;
 }
 
 /**
@@ -98,6 +101,7 @@ export class FleetService {
     const source = createTelemetrySource(s, {
       timeoutMs: this.timeoutMs,
       limiter: this.limiter,
+      scraper: this.opts.scraper,
       schedulerNodes: () => holder.conn?.scheduler.nodes.values() ?? [],
     });
     holder.conn = new SiteConnection(s, source, this.store, slurm, ledgerSink(this.ledger, s));

@@ -1,13 +1,6 @@
-import { httpGet } from '../../sites/httpGet';
 import type { Limiter } from '../../sites/limiter';
-import {
-  outcomeOf,
-  type NodeReport,
-  type PollResult,
-  type TelemetrySource,
-} from '../../sites/telemetrySource';
-import { readDcgmSamples } from '../../telemetry/dcgm';
-import { parseExposition } from '../../telemetry/exposition';
+import type { NodeReport, PollResult, TelemetrySource } from '../../sites/telemetrySource';
+import { scrapeDcgm, type DcgmScraper } from './scrapeDcgm';
 
 /**
  * Running totals over every dcgm scrape this process made: what issue 10's ingest benchmark
@@ -28,6 +21,8 @@ export interface ScrapeOptions {
   concurrency: number;
   /** The fleet-wide bound on requests in flight. */
   limiter?: Limiter;
+  /** Who does the GET and the parsing: the scrape worker when there is one, else this thread. */
+  scraper?: DcgmScraper;
 }
 
 /** Scrapes each node's dcgm-exporter `/metrics` directly, a bounded number at a time. */
@@ -68,31 +63,17 @@ export class DcgmScrapeSource implements TelemetrySource {
   }
 
   private async scrape(e: DcgmEndpoint, now: () => number): Promise<NodeReport> {
-    const res = await httpGet(e.url, { timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes });
+    const scrape = this.opts.scraper ?? scrapeDcgm;
+    const res = await scrape({ url: e.url, timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes });
     const t = now();
-    const fail = (outcome: NodeReport['outcome']): NodeReport => ({
-      hostname: e.hostname,
-      outcome,
-      readings: [],
-      t,
-    });
-    if (res.kind !== 'ok') return fail(outcomeOf(res));
-    const parsed = parseExposition(res.text);
-    if (!parsed.ok)
-      return fail({
-        kind: 'bad-response',
-        message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
-      });
+    if (res.kind === 'fail') return { hostname: e.hostname, outcome: res.outcome, readings: [], t };
     dcgmScrapeTotals.scrapes++;
-    dcgmScrapeTotals.samples += parsed.value.samples.length;
-    const readings = readDcgmSamples(parsed.value.samples);
-    if (readings.length === 0)
-      return fail({ kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' });
+    dcgmScrapeTotals.samples += res.samples;
     return {
       hostname: e.hostname,
       outcome: { kind: 'ok' },
-      readings,
-      t: sampleTime(parsed.value.samples, t),
+      readings: res.readings,
+      t: stampedTime(res.stampMs, t),
     };
   }
 }
@@ -103,6 +84,9 @@ export class DcgmScrapeSource implements TelemetrySource {
  * a minute off the console's clock (a skewed exporter), when the time of the scrape is used.
  */
 export function sampleTime(samples: readonly { timestampMs: number | null }[], scrapedAt: number): number {
-  const stamp = samples.find((s) => s.timestampMs !== null)?.timestampMs;
-  return stamp !== undefined && stamp !== null && Math.abs(stamp - scrapedAt) <= 60_000 ? stamp : scrapedAt;
+  return stampedTime(samples.find((s) => s.timestampMs !== null)?.timestampMs ?? null, scrapedAt);
+}
+
+export function stampedTime(stamp: number | null, scrapedAt: number): number {
+  return stamp !== null && Math.abs(stamp - scrapedAt) <= 60_000 ? stamp : scrapedAt;
 }

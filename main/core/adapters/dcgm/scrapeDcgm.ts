@@ -1,0 +1,50 @@
+import { httpGet } from '../../sites/httpGet';
+import { outcomeOf } from '../../sites/telemetrySource';
+import type { NodeOutcome } from '../../sites/siteStatus';
+import { readDcgmSamples, type GpuReading } from '../../telemetry/dcgm';
+import { parseExposition } from '../../telemetry/exposition';
+
+/** What one scrape of one dcgm-exporter learned; its time is the caller's (its clock may be a test's). */
+export type DcgmScrape =
+  | {
+      kind: 'ok';
+      readings: GpuReading[];
+      /** Metric lines parsed (one sample each, as Prometheus counts them). */
+      samples: number;
+      /** The exporter's own stamp on its first sample, when it sends one (dcgm-exporter does not). */
+      stampMs: number | null;
+    }
+  | { kind: 'fail'; outcome: NodeOutcome };
+
+export interface DcgmScrapeRequest {
+  url: string;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+/** Anything that can scrape an exporter: this function in-thread, or the scrape worker (scrapePool.ts). */
+export type DcgmScraper = (req: DcgmScrapeRequest) => Promise<DcgmScrape>;
+
+/** GET, parse, read the DCGM fields: the whole of one node's scrape, with no state (so it can run in a worker). */
+export async function scrapeDcgm(req: DcgmScrapeRequest): Promise<DcgmScrape> {
+  const res = await httpGet(req.url, { timeoutMs: req.timeoutMs, maxBytes: req.maxBytes });
+  if (res.kind !== 'ok') return { kind: 'fail', outcome: outcomeOf(res) };
+  const parsed = parseExposition(res.text);
+  if (!parsed.ok)
+    return {
+      kind: 'fail',
+      outcome: {
+        kind: 'bad-response',
+        message: `not Prometheus text (line ${parsed.line}: ${parsed.message})`,
+      },
+    };
+  const samples = parsed.value.samples;
+  const readings = readDcgmSamples(samples);
+  if (readings.length === 0)
+    return {
+      kind: 'fail',
+      outcome: { kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' },
+    };
+  const stampMs = samples.find((s) => s.timestampMs !== null)?.timestampMs ?? null;
+  return { kind: 'ok', readings, samples: samples.length, stampMs };
+}
