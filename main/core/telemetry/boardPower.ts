@@ -21,8 +21,15 @@ const TABLE: [RegExp, number][] = [
   [/A10\b/i, 150],
 ];
 
+const known = new Map<string, number | null>();
+
 export function defaultPowerLimitW(model: string | null): number | null {
   if (!model) return null;
-  for (const [re, w] of TABLE) if (re.test(model)) return w;
-  return null;
+  let w = known.get(model);
+  if (w === undefined) {
+    w = TABLE.find(([re]) => re.test(model))?.[1] ?? null;
+    // A fleet has a handful of model names; the bound only guards against an exporter inventing more.
+    if (known.size < 1000) known.set(model, w);
+  }
+  return w;
 }
