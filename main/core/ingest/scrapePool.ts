@@ -30,6 +30,11 @@ interface Pending {
 }
 
 const MAX_FAILED_STARTS = 3;
+/**
+ * V8's young generation is three semi-spaces: 96 MB is what `--max-semi-space-size=32` gives the
+ * served core's main thread (nodeFlags.ts), measured there as the parser's best setting.
+ */
+const YOUNG_GENERATION_MB = 96;
 
 export class ScrapePool {
   private worker: Worker | null = null;
@@ -84,7 +89,7 @@ export class ScrapePool {
     if (this.failedStarts >= MAX_FAILED_STARTS) return null;
     let w: Worker;
     try {
-      const resourceLimits = { maxYoungGenerationSizeMb: this.opts.youngGenerationMb ?? 48 };
+      const resourceLimits = { maxYoungGenerationSizeMb: this.opts.youngGenerationMb ?? YOUNG_GENERATION_MB };
       // From source (tests, the bench) the worker is TypeScript: tsx's require hook loads it (a
       // worker does not take `--import tsx` for its own entry).
       w = this.file.endsWith('.ts')
