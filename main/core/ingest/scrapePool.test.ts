@@ -11,6 +11,7 @@ import { ScrapePool } from './scrapePool';
 const WORKER = resolve(__dirname, '../../scrapeWorker.ts');
 
 let server: Server;
+let upgraded = false;
 let url: string;
 beforeAll(async () => {
   const text = await readFile(
@@ -19,6 +20,7 @@ beforeAll(async () => {
   );
   server = createServer((req, res) => {
     if (req.url === '/metrics') res.end(text);
+    else if (req.url === '/live') res.end(upgraded ? text.replaceAll('580.105.08', '999.1') : text);
     else if (req.url === '/empty') res.end('# nothing here\n');
     else res.writeHead(404).end();
   });
@@ -46,6 +48,23 @@ describe('ScrapePool', () => {
         outcome: { kind: 'bad-response', message: 'answered, but with no DCGM GPU metrics' },
       });
       expect((await pool.scrape(req('/nope'))).kind).toBe('fail');
+      expect(pool.inlineScrapes).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('answers each scrape of an exporter whole, also when only its numbers crossed, and follows a change of text', async () => {
+    const pool = new ScrapePool(WORKER);
+    try {
+      for (let k = 0; k < 3; k++)
+        expect(await pool.scrape(req('/live'))).toEqual(await scrapeDcgm(req('/live')));
+      // The same exporter, new text (its driver upgraded): the new text arrives, and is kept.
+      upgraded = true;
+      const changed = await pool.scrape(req('/live'));
+      expect(changed.kind === 'ok' && changed.readings[0]!.driverVersion).toBe('999.1');
+      for (let k = 0; k < 2; k++) expect(await pool.scrape(req('/live'))).toEqual(changed);
+      expect(changed).toEqual(await scrapeDcgm(req('/live')));
       expect(pool.inlineScrapes).toBe(0);
     } finally {
       await pool.close();

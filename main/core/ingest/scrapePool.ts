@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { scrapeDcgm, type DcgmScrape, type DcgmScrapeRequest } from '../adapters/dcgm/scrapeDcgm';
+import { intern } from '../telemetry/dcgm';
+import { unpackReadings } from './packedReadings';
 
 /**
  * Runs the dcgm scrapes — GET, parse, read — on a worker thread, so the core's event loop is left for
@@ -10,6 +12,9 @@ import { scrapeDcgm, type DcgmScrape, type DcgmScrapeRequest } from '../adapters
  * and V8's default young generation turns it into constant scavenges. A worker's heap limits are set
  * here, in code — which is what lets the desktop app have them too (Electron's main process cannot be
  * given V8 flags without a custom Chromium switch; see nodeFlags.ts).
+ *
+ * Readings cross packed (packedReadings.ts): numbers in a transferred array, and the text only when
+ * it changed since the last answer for that exporter — the pool keeps each exporter's last text.
  *
  * The worker is ours, in our process, so its answers get a shape check, not a schema (a schema would
  * cost the main thread what the worker saves). If it dies or stops answering, what it held is scraped
@@ -42,6 +47,10 @@ export class ScrapePool {
   private nextId = 1;
   private failedStarts = 0;
   private answeredSinceStart = false;
+  /** Which worker is running (a new one numbers its texts afresh). */
+  private generation = 0;
+  /** Each exporter's last text, as numbered by the worker generation that sent it. */
+  private readonly texts = new Map<string, { generation: number; seq: number; strs: (string | null)[] }>();
   private closed = false;
   /** How many scrapes ran on this thread because the worker could not take them (tests read it). */
   inlineScrapes = 0;
@@ -62,7 +71,8 @@ export class ScrapePool {
         req.timeoutMs + this.grace,
       );
       this.pending.set(id, { req, resolve, timer });
-      w.postMessage({ id, req });
+      const text = this.texts.get(req.url);
+      w.postMessage({ id, req, have: text?.generation === this.generation ? text.seq : 0 });
     });
   };
 
@@ -104,6 +114,7 @@ export class ScrapePool {
     }
     w.unref();
     this.answeredSinceStart = false;
+    this.generation++;
     w.on('message', (m: unknown) => this.onMessage(m));
     w.on('error', (e) => this.fail(`failed: ${e.message}`));
     w.on('exit', (code) => {
@@ -114,13 +125,17 @@ export class ScrapePool {
   }
 
   private onMessage(m: unknown): void {
-    const msg = m as { id?: unknown; result?: { kind?: unknown } };
+    const msg = m as {
+      id?: unknown;
+      result?: { kind?: unknown; samples?: unknown; stampMs?: unknown };
+      packed?: { nums?: unknown; strs?: unknown; seq?: unknown };
+    };
     const p = typeof msg?.id === 'number' ? this.pending.get(msg.id) : undefined;
     if (!p) return;
     this.pending.delete(msg.id as number);
     clearTimeout(p.timer);
-    const kind = msg.result?.kind;
-    if (kind !== 'ok' && kind !== 'fail') {
+    const result = msg.result?.kind === 'ok' ? this.okResult(p.req.url, msg) : msg.result;
+    if (result?.kind !== 'ok' && result?.kind !== 'fail') {
       void this.inline(p.req).then(p.resolve);
       return;
     }
@@ -128,7 +143,33 @@ export class ScrapePool {
       this.answeredSinceStart = true;
       this.failedStarts = 0;
     }
-    p.resolve(msg.result as DcgmScrape);
+    p.resolve(result as DcgmScrape);
+  }
+
+  /** An ok answer's readings, from its numbers and its text or the text kept for the exporter; null if they do not fit. */
+  private okResult(
+    url: string,
+    msg: {
+      result?: { samples?: unknown; stampMs?: unknown };
+      packed?: { nums?: unknown; strs?: unknown; seq?: unknown };
+    },
+  ): DcgmScrape | null {
+    const { nums, strs, seq } = msg.packed ?? {};
+    if (!(nums instanceof Float64Array) || typeof seq !== 'number') return null;
+    let text: (string | null)[] | undefined;
+    if (Array.isArray(strs)) {
+      // Interned: an exporter's model and driver strings are the same for every GPU it has.
+      text = strs.map((v: unknown) => (typeof v === 'string' ? intern(v) : null));
+      this.texts.set(url, { generation: this.generation, seq, strs: text });
+    } else {
+      const kept = this.texts.get(url);
+      if (kept?.generation === this.generation && kept.seq === seq) text = kept.strs;
+    }
+    const readings = text ? unpackReadings(nums, text) : null;
+    const { samples, stampMs } = msg.result ?? {};
+    if (!readings || typeof samples !== 'number' || (stampMs !== null && typeof stampMs !== 'number'))
+      return null;
+    return { kind: 'ok', readings, samples, stampMs };
   }
 
   /** The worker is gone or hung: its requests are scraped here, and the next scrape starts a new one. */
