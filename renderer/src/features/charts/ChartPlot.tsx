@@ -1,3 +1,4 @@
+import { memo, useCallback } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type AxisDomain } from 'recharts';
 import type { XY } from '../../lib/downsample';
 import { formatClock, formatClockSeconds } from '../../lib/format';
@@ -16,11 +17,16 @@ export interface ChartPlotProps {
   color: string;
 }
 
+const X_DOMAIN = ['dataMin', 'dataMax'];
+const tooltipLabel = (t: unknown) => formatClockSeconds(typeof t === 'number' ? t : null);
+
 /**
  * The recharts plot of a TimeSeriesChart, loaded on demand (its own chunk). Render budget: no
- * animation, no dots, a numeric time axis, gaps for nulls.
+ * animation, no dots, a numeric time axis, gaps for nulls. Every prop it passes recharts is stable
+ * between ticks unless its value changed: recharts stores its settings in its own store from effects,
+ * and a new array or function each render re-ran its selectors on every tick.
  */
-export function ChartPlot({
+export const ChartPlot = memo(function ChartPlot({
   width,
   height,
   data,
@@ -32,13 +38,17 @@ export function ChartPlot({
   title,
   color,
 }: ChartPlotProps) {
+  const tooltipValue = useCallback(
+    (v: unknown) => [`${formatValue(typeof v === 'number' ? v : null)} ${unit}`.trim(), title],
+    [formatValue, unit, title],
+  );
   return (
     <LineChart width={width} height={height} data={data} margin={CHART_MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="#21262d" vertical={false} />
       <XAxis
         dataKey="t"
         type="number"
-        domain={['dataMin', 'dataMax']}
+        domain={X_DOMAIN}
         ticks={ticks}
         tickFormatter={formatClock}
         tick={AXIS_TICK}
@@ -60,8 +70,8 @@ export function ChartPlot({
         isAnimationActive={false}
         contentStyle={TOOLTIP_CONTENT}
         labelStyle={TOOLTIP_LABEL}
-        labelFormatter={(t) => formatClockSeconds(typeof t === 'number' ? t : null)}
-        formatter={(v) => [`${formatValue(typeof v === 'number' ? v : null)} ${unit}`.trim(), title]}
+        labelFormatter={tooltipLabel}
+        formatter={tooltipValue}
       />
       <Line
         dataKey="v"
@@ -75,4 +85,4 @@ export function ChartPlot({
       />
     </LineChart>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import type { AxisDomain } from 'recharts';
 import type { XY } from '../../lib/downsample';
 import { minuteTicks } from '../../lib/timeTicks';
@@ -32,7 +32,10 @@ const ChartPlot = lazy(() => import('./ChartPlot').then((m) => ({ default: m.Cha
  * and the latest value as text, so the recharts SVG is hidden from assistive technology.
  */
 export const TimeSeriesChart = memo(function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const { testId, title, label, data, latest, formatValue, unit, yDomain, formatTick } = props;
+  const { testId, title, label, latest, formatValue, unit, yDomain, formatTick } = props;
+  // The plot follows a tick at low priority: React renders it in slices between frames, after the
+  // map and the figures above it (issue 10: a tick's charts were 20–40 ms in one task).
+  const data = useDeferredValue(props.data);
   const color = props.color ?? '#58a6ff';
   const [ref, size] = useElementSize<HTMLDivElement>();
 
