@@ -22,13 +22,31 @@ async function main() {
   const chosen = only > 0 ? new Set((process.argv[only + 1] ?? '').split(',')) : null;
   const run = (name: string) => chosen === null || chosen.has(name);
   const metrics: Metric[] = [];
+  // A part that cannot run is reported as a missed metric of its own, and the others still run.
+  const part = async (name: string, measure: () => Promise<Metric[]>) => {
+    try {
+      metrics.push(...(await measure()));
+    } catch (e) {
+      console.error(`${name}: could not run: ${(e as Error).stack ?? String(e)}`);
+      metrics.push({
+        name: `${name}.failed`,
+        value: NaN,
+        unit: '',
+        anchor: null,
+        anchorValue: null,
+        ratio: null,
+        target: `runs (${(e as Error).message.split('\n')[0]})`,
+        met: false,
+      });
+    }
+  };
   if (run('ssh')) {
-    if (process.getuid?.() === 0) metrics.push(...(await sshThroughput()));
+    if (process.getuid?.() === 0) await part('ssh', () => sshThroughput());
     else console.error('ssh.throughput: skipped (needs root to start an sshd)');
   }
-  if (run('planner')) metrics.push(...(await plannerBench()));
-  if (run('ui') && !process.argv.includes('--skip-ui')) metrics.push(...(await uiFrames()));
-  if (run('ingest')) metrics.push(...(await ingestBench(process.argv)));
+  if (run('planner')) await part('planner', () => plannerBench());
+  if (run('ui') && !process.argv.includes('--skip-ui')) await part('ui', () => uiFrames());
+  if (run('ingest')) await part('ingest', () => ingestBench(process.argv));
   const rows = metrics.map((m) =>
     [
       m.name,

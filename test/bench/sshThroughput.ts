@@ -78,7 +78,8 @@ export async function sshThroughput(rounds = 3): Promise<Metric[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fc-bench-ssh-'));
   const key = join(dir, 'id');
   keygen(key);
-  const sshd = await startSshd(readFileSync(`${key}.pub`, 'utf8'), 'LogLevel ERROR');
+  // INFO, not less: startSshd waits for sshd's "Server listening" line; not DEBUG, which logs during the stream.
+  const sshd = await startSshd(readFileSync(`${key}.pub`, 'utf8'), 'LogLevel INFO');
   try {
     const ours: number[] = [];
     const theirs: number[] = [];
