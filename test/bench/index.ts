@@ -51,7 +51,7 @@ async function main() {
     [
       m.name,
       `${m.value} ${m.unit}`,
-      m.anchor ? `${m.anchorValue} ${m.unit} (${m.anchor})` : '—',
+      m.anchor ? `${m.anchorValue} ${m.anchorUnit ?? m.unit} (${m.anchor})` : '—',
       m.ratio ?? '—',
       m.target,
       m.met ? 'met' : 'MISSED',

@@ -5,6 +5,8 @@ export interface Metric {
   unit: string;
   anchor: string | null;
   anchorValue: number | null;
+  /** When the anchor is counted in another unit than the value (the planner's gap in % against HiGHS's objective). */
+  anchorUnit?: string;
   ratio: number | null;
   target: string;
   met: boolean;
