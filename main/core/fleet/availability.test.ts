@@ -34,4 +34,12 @@ describe('Availability', () => {
     expect(b.slo('s1', NOV1 + 1000).monthWatchedMin).toBe(2);
     expect(b.slo('bad', NOV1).monthUptimePct).toBeNull();
   });
+
+  it('writes the same document in pieces as in one go, for any number of subjects', () => {
+    for (const subjects of [0, 1, 199, 200, 201, 450]) {
+      const a = new Availability();
+      for (let i = 0; i < subjects; i++) a.record(`s${i}/"h"`, NOV1 + i * 1000, 60, i % 3 !== 0);
+      expect(JSON.parse([...a.jsonPieces()].join(''))).toEqual(JSON.parse(JSON.stringify(a)));
+    }
+  });
 });

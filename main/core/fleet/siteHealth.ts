@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SiteHealth, SloView } from '../../../shared/nodes';
-import { loadGzJson, saveGzJson } from '../config/gzJsonFile';
+import { loadGzJson, saveGzJsonPieces } from '../config/gzJsonFile';
 import { PeriodicSave } from '../config/periodicSave';
 import type { FleetService } from './fleetService';
 import { Availability, SLO_TARGETS } from './availability';
@@ -17,7 +17,7 @@ export class SiteHealthService {
   readonly availability = new Availability();
   private lastTickAt: number | null = null;
   private readonly saver = new PeriodicSave(() =>
-    saveGzJson(join(this.stateDir, FILE), this.availability).catch(() => undefined),
+    saveGzJsonPieces(join(this.stateDir, FILE), this.availability.jsonPieces()).catch(() => undefined),
   );
   readonly notes: string[] = [];
 
