@@ -44,7 +44,7 @@ export async function saveGzJsonPieces(path: string, pieces: Iterable<string>, s
     gz.destroy();
     // The file may not even be open yet: wait until it is closed, then nothing half-written stays.
     if (!file.closed) await once(file.destroy(), 'close').catch(() => undefined);
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
   await rename(tmp, path);

@@ -89,9 +89,13 @@ export class ScrapePool {
     return this.opts.graceMs ?? 5000;
   }
 
+  /** A scrape on this thread; never rejects (a throw becomes the node's failure), so no poll waits forever. */
   private inline(req: DcgmScrapeRequest): Promise<DcgmScrape> {
     this.inlineScrapes++;
-    return scrapeDcgm(req);
+    return scrapeDcgm(req).catch((e: Error): DcgmScrape => ({
+      kind: 'fail',
+      outcome: { kind: 'unreachable', message: e.message },
+    }));
   }
 
   private ensureWorker(): Worker | null {
@@ -116,7 +120,10 @@ export class ScrapePool {
     this.answeredSinceStart = false;
     this.generation++;
     w.on('message', (m: unknown) => this.onMessage(m));
-    w.on('error', (e) => this.fail(`failed: ${e.message}`));
+    // Only this worker's own events count: a late one from a worker already replaced must not end its successor.
+    w.on('error', (e) => {
+      if (this.worker === w) this.fail(`failed: ${e.message}`);
+    });
     w.on('exit', (code) => {
       if (this.worker === w) this.fail(`exited with code ${code}`);
     });

@@ -9,13 +9,17 @@
  * node that is 4 + 2/8 = 4.25 bytes per GPU point, 1.42 bytes per retained sample (three per point).
  *
  * A GPU a node stops reporting in a round it scraped reads as missing at that round's time; a GPU that
- * joins a node later has no points before it joined. A node's clock stepping back, or a silence longer
- * than a 2-byte step (18 h), starts its rings afresh — older points are dropped rather than misdated.
+ * joins a node later has no points before it joined. A round dated up to a minute before the node's
+ * newest (an exporter's own stamp moving back, which the console accepts within a minute) is folded
+ * into that newest round; a clock stepping back further, or a silence longer than a 2-byte step (18 h),
+ * starts the node's rings afresh — older points are dropped rather than misdated.
  */
 
 export const MISSING_U8 = 255;
 export const MISSING_U16 = 65535;
 const MAX_STEP_S = 65534;
+/** How far back a round may be dated and still be folded into the node's newest one (seconds). */
+const FOLD_BACK_S = 60;
 /** GPUs (and nodes) per storage chunk: small enough that the last, partly used chunk costs < 0.2 % at fleet scale. */
 const CHUNK = 256;
 
@@ -94,7 +98,8 @@ export class GpuSampleRings {
     const node = this.gpuNode.at(slot);
     const sec = Math.floor(tMs / 1000);
     const seq = this.nodeSeq.at(node);
-    if (seq === 0 || sec !== this.nodeLastS[node]) this.pushRound(node, sec);
+    const last = this.nodeLastS[node]!;
+    if (seq === 0 || sec > last || last - sec > FOLD_BACK_S) this.pushRound(node, sec);
     // A GPU first seen in a round its node already started is readable from that round.
     const current = this.nodeSeq.at(node) - 1;
     if (this.gpuFirstSeq.at(slot) > current) this.gpuFirstSeq.set(slot, current);

@@ -92,13 +92,17 @@ describe('TelemetryStore packing (one round time per node)', () => {
     expect(s.series(a, times[2]!).utilPct).toEqual([2, 3]);
   });
 
-  it('starts a node afresh when its clock steps back or it was silent longer than 18 hours', () => {
+  it('folds a round dated up to a minute back into the newest; further back, or after 18 hours of silence, starts afresh', () => {
     const s = new TelemetryStore(4);
     const a = s.slotFor(on('GPU-a', 'n1'));
     s.record(a, 100_000, r(1, 1));
     s.record(a, 115_000, r(2, 2));
-    s.record(a, 90_000, r(3, 3)); // clock stepped back
-    expect(s.series(a)).toMatchObject({ t: [90_000], utilPct: [3] });
+    s.record(a, 110_000, r(5, 5)); // an exporter's stamp 5 s back: folded into the newest round
+    expect(s.series(a)).toMatchObject({ t: [100_000, 115_000], utilPct: [1, 5] });
+    s.record(a, 30_000, r(3, 3)); // the clock stepped back 85 s
+    expect(s.series(a)).toMatchObject({ t: [30_000], utilPct: [3] });
+    s.record(a, 90_000, r(3, 3));
+    expect(s.series(a).t).toEqual([30_000, 90_000]);
     s.record(a, 90_000 + 19 * 3_600_000, r(4, 4));
     expect(s.series(a)).toMatchObject({ t: [90_000 + 19 * 3_600_000], utilPct: [4] });
   });
