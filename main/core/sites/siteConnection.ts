@@ -119,13 +119,16 @@ export class SiteConnection {
     let lastXid: number | null = null;
     node.model = readings[0]?.model ?? null;
     for (const g of readings) {
-      const slot = this.store.slotFor({
-        uuid: g.uuid,
-        siteId: this.site.id,
-        hostname: node.hostname,
-        gpuIndex: g.gpuIndex,
-        model: g.model,
-      });
+      const slot = this.store.slotFor(
+        {
+          uuid: g.uuid,
+          siteId: this.site.id,
+          hostname: node.hostname,
+          gpuIndex: g.gpuIndex,
+          model: g.model,
+        },
+        r.t,
+      );
       this.store.record(slot, r.t, g);
       this.onReading?.(slot, node, r.t, g);
       slots.push(slot);

@@ -107,6 +107,20 @@ describe('TelemetryStore packing (one round time per node)', () => {
     expect(s.series(a)).toMatchObject({ t: [90_000 + 19 * 3_600_000], utilPct: [4] });
   });
 
+  it('keeps a GPU two nodes report at once (one exporter listed twice) on the node that reported it first', () => {
+    const s = new TelemetryStore(4);
+    const a = s.slotFor(on('GPU-a', 'n1'), 1000);
+    s.record(a, 1000, r(1, 1));
+    expect(s.slotFor(on('GPU-a', 'n1-alias'), 1500)).toBe(a);
+    s.record(a, 1500, r(2, 2)); // same second as n1's round: that round's point
+    s.record(s.slotFor(on('GPU-a', 'n1'), 16_000), 16_000, r(3, 3));
+    expect(s.meta(a)?.hostname).toBe('n1');
+    expect(s.series(a)).toMatchObject({ t: [1000, 16_000], utilPct: [2, 3] });
+    // Silent on n1 for over a minute, then on n2: it moved.
+    s.slotFor(on('GPU-a', 'n2'), 90_000);
+    expect(s.meta(a)?.hostname).toBe('n2');
+  });
+
   it("forgets a GPU's points when it turns up on another node", () => {
     const s = new TelemetryStore(4);
     const a = s.slotFor(on('GPU-a', 'n1'));

@@ -62,13 +62,21 @@ export class TelemetryStore {
     return this.size;
   }
 
-  /** Returns the GPU's slot, creating it on first sight. */
-  slotFor(meta: GpuMeta): number {
+  /**
+   * Returns the GPU's slot, creating it on first sight. A GPU that turns up on another node moves there
+   * (its history stays with the old node) — unless its old node reported it within the last minute
+   * before `atMs`: then two nodes report one UUID (an exporter listed twice), and it stays where it was
+   * first seen rather than losing its history on every round.
+   */
+  slotFor(meta: GpuMeta, atMs?: number): number {
     const existing = this.slots.get(meta.uuid);
     if (existing !== undefined) {
       const was = this.metas[existing]!;
-      if (was.siteId !== meta.siteId || was.hostname !== meta.hostname)
+      if (was.siteId !== meta.siteId || was.hostname !== meta.hostname) {
+        const seen = this.lastT[existing]!;
+        if (atMs !== undefined && !Number.isNaN(seen) && Math.abs(atMs - seen) < 60_000) return existing;
         this.rings.assign(existing, nodeKey(meta));
+      }
       this.metas[existing] = meta;
       return existing;
     }
