@@ -25,6 +25,12 @@ type Outcome = { ok: true; message?: string } | { ok: false; message: string; re
 
 const ENDED = /^(COMPLETED|CANCELLED|FAILED|TIMEOUT|NODE_FAIL|PREEMPTED|BOOT_FAIL|DEADLINE|OUT_OF_MEMORY)/;
 const isEnded = (j: SlurmJob) => ENDED.test(j.state);
+/**
+ * Slurm forgets a finished job after MinJobAge (300 s by default; the simulator sooner): reading it then
+ * answers "Invalid job id" (2017). For a move that means the job has ended, not that the step failed
+ * (the e2e consolidation on a loaded machine saw a job finish and vanish between preview and run).
+ */
+const isForgotten = (r: { ok: false; error: { slurmErrno?: number } }) => r.error.slurmErrno === 2017;
 export const moveTag = (ref: StepRef) => `fc-move=${ref.planId}.${ref.step}`;
 
 const failed = (r: { error: { message: string; kind: string } }): Outcome => ({
@@ -59,7 +65,7 @@ export class SlurmMoveAdapter implements MoveAdapter, NodeDrainer {
     const src = this.d.tools(move.from.siteId);
     if (!src.ok) return 'unknown';
     const job = await src.value.client.job(move.jobId);
-    if (!job.ok) return 'unknown';
+    if (!job.ok) return isForgotten(job) && !move.crossSite ? 'done' : 'unknown';
     if (!move.crossSite) {
       if (isEnded(job.value)) return 'done'; // nothing left to move
       return job.value.state === 'RUNNING' && !job.value.nodes.includes(move.from.hostname)
@@ -80,7 +86,7 @@ export class SlurmMoveAdapter implements MoveAdapter, NodeDrainer {
     const deadline = Date.now() + (this.d.requeueWaitMs ?? 30_000);
     for (;;) {
       const j = await t.client.job(id);
-      if (!j.ok) return j;
+      if (!j.ok) return isForgotten(j) ? { ok: true, value: true } : j;
       if (isEnded(j.value)) return { ok: true, value: true };
       if (Date.now() >= deadline) return { ok: true, value: false };
       await new Promise((r) => setTimeout(r, 200));
@@ -114,7 +120,10 @@ export class SlurmMoveAdapter implements MoveAdapter, NodeDrainer {
   private async withinSite(t: SiteSlurmTools, move: Move): Promise<Outcome> {
     const id = move.jobId!;
     const job = await t.client.job(id);
-    if (!job.ok) return failed(job);
+    if (!job.ok)
+      return isForgotten(job)
+        ? { ok: true, message: `job ${id} ended before it was moved (Slurm no longer keeps its record)` }
+        : failed(job);
     const j = job.value;
     if (isEnded(j)) return { ok: true, message: `job ${id} ended (${j.state}) before it was moved` };
     if (j.state === 'RUNNING' && !j.nodes.includes(move.from.hostname))

@@ -119,7 +119,7 @@ export class SlurmClient {
     const job = r.value.jobs.find((j) => j.job_id === id);
     return job
       ? slurmOk(toSlurmJob(job))
-      : slurmFail('rejected', `reading job ${id}: Slurm does not know it`);
+      : slurmFail('rejected', `reading job ${id}: Slurm does not know it`, 2017);
   }
 
   async submit(submission: JobSubmission): Promise<SlurmResult<{ jobId: number }>> {
