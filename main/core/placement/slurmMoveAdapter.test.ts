@@ -16,6 +16,8 @@ function adapterWith(job: () => unknown) {
   const tools = {
     client: { job: async () => job(), nodes: async () => slurmOk([]) },
     scontrol: {
+      requeue: async () => slurmFail('rejected', 'scontrol said "Invalid job id specified for job 7"'),
+      requeueHold: async () => slurmFail('rejected', 'scontrol said "Invalid job id specified for job 7"'),
       drain: async (host: string) => {
         drained.push(host);
         return slurmOk(undefined);
@@ -51,6 +53,17 @@ describe('SlurmMoveAdapter, a job that ended and was forgotten before its move',
     });
     expect(drained).toEqual(['n1']);
     expect(await adapter.verify(move, ref)).toBe('done');
+  });
+
+  it('counts the step done when the job ends between being read and being requeued', async () => {
+    let reads = 0;
+    const { adapter } = adapterWith(() =>
+      reads++ === 0 ? slurmOk({ id: 7, state: 'RUNNING', nodes: ['n1'] }) : forgotten,
+    );
+    expect(await adapter.apply(move, ref)).toEqual({
+      ok: true,
+      message: 'job 7 ended while it was being moved',
+    });
   });
 
   it('still fails, and retries, when Slurm cannot be reached', async () => {

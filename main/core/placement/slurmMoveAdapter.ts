@@ -130,15 +130,22 @@ export class SlurmMoveAdapter implements MoveAdapter, NodeDrainer {
       return { ok: true, message: `job ${id} already runs on ${j.nodes.join(',')}` };
     if (j.state === 'PENDING') {
       const pinned = await t.scontrol.pin(id, move.to.hostname);
-      if (!pinned.ok) return failed(pinned);
+      if (!pinned.ok) return (await this.endedMeanwhile(t, id)) ?? failed(pinned);
       const started = await t.client.startNow(id);
-      return started.ok ? { ok: true } : failed(started);
+      return started.ok ? { ok: true } : ((await this.endedMeanwhile(t, id)) ?? failed(started));
     }
     const r = await requeueNow(t.scontrol, t.client, id, {
       pinTo: move.to.hostname,
       waitMs: this.d.requeueWaitMs,
     });
-    return r.ok ? { ok: true } : failed(r);
+    return r.ok ? { ok: true } : ((await this.endedMeanwhile(t, id)) ?? failed(r));
+  }
+
+  /** After a refused pin, start or requeue: done if the job ended (or was forgotten) in between, else null. */
+  private async endedMeanwhile(t: SiteSlurmTools, id: number): Promise<Outcome | null> {
+    const j = await t.client.job(id);
+    const ended = j.ok ? isEnded(j.value) : isForgotten(j);
+    return ended ? { ok: true, message: `job ${id} ended while it was being moved` } : null;
   }
 
   private async acrossSites(src: SiteSlurmTools, move: Move, ref: StepRef): Promise<Outcome> {
