@@ -74,8 +74,10 @@ export async function startSshd(authorizedKeys: string, extra = ''): Promise<Run
   child.stderr!.on('data', (d) => (log += d));
   const deadline = Date.now() + 10_000;
   while (!/Server listening on 127\.0\.0\.1 port/.test(log)) {
-    if (child.exitCode !== null || Date.now() > deadline)
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill(); // one that started but never said so must not outlive the caller
       throw new Error(`sshd did not start: ${log.slice(-1500)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
