@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGzJson, saveGzJson, saveGzJsonPieces } from './gzJsonFile';
+import { loadGzJson, saveGzJsonPieces } from './gzJsonFile';
 
 describe('saveGzJsonPieces', () => {
   it('writes pieces that read back as the one document', async () => {
@@ -38,7 +38,7 @@ describe('saveGzJsonPieces', () => {
   it('keeps the old file whole when producing the new one fails', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gz-'));
     const path = join(dir, 'doc.json.gz');
-    await saveGzJson(path, { old: true });
+    await saveGzJsonPieces(path, [JSON.stringify({ old: true })]);
     function* pieces(): Generator<string> {
       yield '{"new":';
       throw new Error('a site could not be read');

@@ -3,19 +3,13 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { createGzip, gunzip, gzip } from 'node:zlib';
-import { writeFileAtomic } from './atomicFile';
+import { createGzip, gunzip } from 'node:zlib';
 
-const gz = promisify(gzip);
 const gunz = promisify(gunzip);
 
-/** Writes a value as gzip'd JSON, atomically (a crash leaves the old file or the new, never half). */
-export async function saveGzJson(path: string, value: unknown): Promise<void> {
-  await writeFileAtomic(path, await gz(JSON.stringify(value)));
-}
-
 /**
- * Writes gzip'd JSON given as text pieces that together form one document, atomically, giving the
+ * Writes gzip'd JSON given as text pieces that together form one document, atomically (temp file,
+ * flushed, renamed: a crash leaves the old file or the new, never half), giving the
  * event loop back whenever a slice of pieces has taken `sliceMs`. For documents too big to stringify
  * in one go without stalling everything else (the energy ledger of a 160,000-GPU fleet took 0.5–1 s).
  * Each piece is produced only when it is written, so it reflects the state at that moment.

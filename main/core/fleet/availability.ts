@@ -84,7 +84,7 @@ export class Availability {
 
   toJSON(): Record<string, { day: number[]; watched: number[]; up: number[] }> {
     const out: Record<string, { day: number[]; watched: number[]; up: number[] }> = {};
-    for (const [k, r] of this.rings) out[k] = { day: [...r.day], watched: [...r.watched], up: [...r.up] };
+    for (const [k, r] of this.rings) out[k] = savedEntry(r);
     return out;
   }
 
@@ -96,8 +96,7 @@ export class Availability {
     let piece = '{';
     let n = 0;
     for (const [k, r] of this.rings) {
-      const e = { day: [...r.day], watched: [...r.watched], up: [...r.up] };
-      piece += `${n++ ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(e)}`;
+      piece += `${n++ ? ',' : ''}${JSON.stringify(k)}:${JSON.stringify(savedEntry(r))}`;
       if (n % 200 === 0) {
         yield piece;
         piece = '';
@@ -122,3 +121,5 @@ export class Availability {
     }
   }
 }
+
+const savedEntry = (r: DayRing) => ({ day: [...r.day], watched: [...r.watched], up: [...r.up] });

@@ -89,13 +89,9 @@ export class ScrapePool {
     return this.opts.graceMs ?? 5000;
   }
 
-  /** A scrape on this thread; never rejects (a throw becomes the node's failure), so no poll waits forever. */
   private inline(req: DcgmScrapeRequest): Promise<DcgmScrape> {
     this.inlineScrapes++;
-    return scrapeDcgm(req).catch((e: Error): DcgmScrape => ({
-      kind: 'fail',
-      outcome: { kind: 'unreachable', message: e.message },
-    }));
+    return scrapeDcgm(req);
   }
 
   private ensureWorker(): Worker | null {

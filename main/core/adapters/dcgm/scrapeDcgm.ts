@@ -25,11 +25,26 @@ export interface DcgmScrapeRequest {
 /** Anything that can scrape an exporter: this function in-thread, or the scrape worker (scrapePool.ts). */
 export type DcgmScraper = (req: DcgmScrapeRequest) => Promise<DcgmScrape>;
 
-/** GET, parse, read the DCGM fields: the whole of one node's scrape, with no state (so it can run in a worker). */
+/**
+ * GET, parse, read the DCGM fields: the whole of one node's scrape, with no state (so it can run in a
+ * worker). Never rejects: whatever goes wrong is the node's failure, so no caller — the worker, the
+ * pool's fallback, a site's poll — can be left waiting on a throw.
+ */
 export async function scrapeDcgm(req: DcgmScrapeRequest): Promise<DcgmScrape> {
   const res = await httpGet(req.url, { timeoutMs: req.timeoutMs, maxBytes: req.maxBytes });
   if (res.kind !== 'ok') return { kind: 'fail', outcome: outcomeOf(res) };
-  const parsed = parseExposition(res.text);
+  try {
+    return readScrape(res.text);
+  } catch (e) {
+    return {
+      kind: 'fail',
+      outcome: { kind: 'bad-response', message: `the answer could not be read: ${(e as Error).message}` },
+    };
+  }
+}
+
+function readScrape(text: string): DcgmScrape {
+  const parsed = parseExposition(text);
   if (!parsed.ok)
     return {
       kind: 'fail',
